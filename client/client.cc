@@ -1,0 +1,79 @@
+#include "client/client.h"
+
+#include "proto/status_convert.h"
+
+namespace culturetrade {
+
+absl::StatusOr<v1::Dataset> Client::CreateDataset(const std::string& dataset_id,
+                                                  const v1::Dataset& dataset) {
+  v1::CreateDatasetRequest request;
+  request.set_dataset_id(dataset_id);
+  *request.mutable_dataset() = dataset;
+  return connection_->CreateDataset(request);
+}
+
+absl::StatusOr<v1::Dataset> Client::GetDataset(const std::string& name, v1::DatasetView view) {
+  v1::GetDatasetRequest request;
+  request.set_name(name);
+  request.set_view(view);
+  return connection_->GetDataset(request);
+}
+
+absl::StatusOr<v1::ListDatasetsResponse> Client::ListDatasets(int page_size,
+                                                              const std::string& page_token) {
+  v1::ListDatasetsRequest request;
+  request.set_page_size(page_size);
+  request.set_page_token(page_token);
+  return connection_->ListDatasets(request);
+}
+
+absl::StatusOr<std::vector<v1::Dataset>> Client::ListAllDatasets() {
+  std::vector<v1::Dataset> out;
+  std::string token;
+  do {
+    absl::StatusOr<v1::ListDatasetsResponse> page = ListDatasets(0, token);
+    if (!page.ok()) return page.status();
+    for (v1::Dataset& d : *page->mutable_datasets()) out.push_back(std::move(d));
+    token = page->next_page_token();
+  } while (!token.empty());
+  return out;
+}
+
+absl::Status Client::DeleteDataset(const std::string& name, const std::string& etag) {
+  v1::DeleteDatasetRequest request;
+  request.set_name(name);
+  request.set_etag(etag);
+  return connection_->DeleteDataset(request);
+}
+
+absl::StatusOr<v1::Dataset> Client::UploadNewDataset(const std::string& dataset_id,
+                                                     const v1::Dataset& dataset,
+                                                     absl::Span<const v1::TradeFlow> flows) {
+  v1::UploadFlowsHeader header;
+  header.mutable_create()->set_dataset_id(dataset_id);
+  *header.mutable_create()->mutable_dataset() = dataset;
+  return connection_->UploadFlows(header, flows);
+}
+
+absl::StatusOr<v1::Dataset> Client::AppendFlows(const std::string& name,
+                                                absl::Span<const v1::TradeFlow> flows,
+                                                const std::string& etag) {
+  v1::UploadFlowsHeader header;
+  header.set_dataset(name);
+  header.set_etag(etag);
+  return connection_->UploadFlows(header, flows);
+}
+
+absl::StatusOr<v1::AnalyzeBalanceResponse> Client::AnalyzeBalance(
+    const v1::AnalyzeBalanceRequest& request) {
+  return connection_->AnalyzeBalance(request);
+}
+
+std::vector<google::rpc::BadRequest::FieldViolation> FieldViolationsOf(
+    const absl::Status& status) {
+  google::rpc::BadRequest bad_request;
+  if (!ReadDetail(status, bad_request)) return {};
+  return {bad_request.field_violations().begin(), bad_request.field_violations().end()};
+}
+
+}  // namespace culturetrade

@@ -1,0 +1,51 @@
+// culturetrade::Client: the C++ SDK's entry point. Cheap to copy (it shares its connection),
+// safe to use from several threads, and it never throws: every call returns absl::Status or
+// absl::StatusOr, whose payloads keep the server's google.rpc.BadRequest field violations.
+#ifndef CULTURETRADE_CLIENT_CLIENT_H_
+#define CULTURETRADE_CLIENT_CLIENT_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "client/connection.h"
+#include "google/rpc/error_details.pb.h"
+
+namespace culturetrade {
+
+class Client {
+ public:
+  explicit Client(std::shared_ptr<Connection> connection) : connection_(std::move(connection)) {}
+
+  absl::StatusOr<v1::Dataset> CreateDataset(const std::string& dataset_id,
+                                            const v1::Dataset& dataset);
+  absl::StatusOr<v1::Dataset> GetDataset(const std::string& name,
+                                         v1::DatasetView view = v1::DATASET_VIEW_BASIC);
+  // One page of datasets; pass the previous page's `next_page_token` to continue.
+  absl::StatusOr<v1::ListDatasetsResponse> ListDatasets(int page_size = 0,
+                                                        const std::string& page_token = "");
+  // Every dataset, fetching pages as needed.
+  absl::StatusOr<std::vector<v1::Dataset>> ListAllDatasets();
+  absl::Status DeleteDataset(const std::string& name, const std::string& etag = "");
+  // Creates `dataset_id` holding `dataset` and `flows`, streamed in chunks: for large data.
+  absl::StatusOr<v1::Dataset> UploadNewDataset(const std::string& dataset_id,
+                                               const v1::Dataset& dataset,
+                                               absl::Span<const v1::TradeFlow> flows);
+  // Adds `flows` to the existing dataset `name`, if its etag still is `etag` (when set).
+  absl::StatusOr<v1::Dataset> AppendFlows(const std::string& name,
+                                          absl::Span<const v1::TradeFlow> flows,
+                                          const std::string& etag = "");
+  absl::StatusOr<v1::AnalyzeBalanceResponse> AnalyzeBalance(
+      const v1::AnalyzeBalanceRequest& request);
+
+ private:
+  std::shared_ptr<Connection> connection_;
+};
+
+// The field violations an INVALID_ARGUMENT status carries (empty when it has none).
+std::vector<google::rpc::BadRequest::FieldViolation> FieldViolationsOf(const absl::Status& status);
+
+}  // namespace culturetrade
+
+#endif  // CULTURETRADE_CLIENT_CLIENT_H_

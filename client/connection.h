@@ -1,0 +1,37 @@
+// The Connection interface: one virtual per RPC, so that code using the Client can be tested
+// with a mock connection and no server.
+#ifndef CULTURETRADE_CLIENT_CONNECTION_H_
+#define CULTURETRADE_CLIENT_CONNECTION_H_
+
+#include <memory>
+
+#include "absl/status/statusor.h"
+#include "absl/types/span.h"
+#include "client/options.h"
+#include "culturetrade/v1/analysis_service.pb.h"
+#include "culturetrade/v1/dataset_service.pb.h"
+
+namespace culturetrade {
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+
+  virtual absl::StatusOr<v1::Dataset> CreateDataset(const v1::CreateDatasetRequest& request) = 0;
+  virtual absl::StatusOr<v1::Dataset> GetDataset(const v1::GetDatasetRequest& request) = 0;
+  virtual absl::StatusOr<v1::ListDatasetsResponse> ListDatasets(
+      const v1::ListDatasetsRequest& request) = 0;
+  virtual absl::Status DeleteDataset(const v1::DeleteDatasetRequest& request) = 0;
+  // Sends `header`, then `flows` in chunks, as one upload.
+  virtual absl::StatusOr<v1::Dataset> UploadFlows(const v1::UploadFlowsHeader& header,
+                                                  absl::Span<const v1::TradeFlow> flows) = 0;
+  virtual absl::StatusOr<v1::AnalyzeBalanceResponse> AnalyzeBalance(
+      const v1::AnalyzeBalanceRequest& request) = 0;
+};
+
+// The default connection: a gRPC channel to `options.endpoint`.
+std::shared_ptr<Connection> MakeConnection(const Options& options);
+
+}  // namespace culturetrade
+
+#endif  // CULTURETRADE_CLIENT_CONNECTION_H_

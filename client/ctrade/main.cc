@@ -1,0 +1,135 @@
+// ctrade: the culturetrade command-line client.
+//
+// Exit codes: 0 success, 1 other failure, 2 usage error, 3 invalid input or failed
+// precondition, 4 not found, 5 server unavailable or deadline exceeded, 6 conflict (already
+// exists, or changed since read), 7 not authenticated or not permitted.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "client/client.h"
+#include "client/ctrade/command_line.h"
+#include "client/ctrade/commands.h"
+
+namespace culturetrade::ctrade {
+namespace {
+
+const std::vector<std::pair<std::string, std::string>> kGlobalOptions = {
+    {"endpoint", "server address, host:port (env CULTURETRADE_ENDPOINT; default 127.0.0.1:50051)"},
+    {"format", "table, json or csv (env CULTURETRADE_FORMAT; default table)"},
+    {"timeout", "seconds a call may take, retries included (env CULTURETRADE_TIMEOUT; default 30)"},
+    {"help", "show help"}};
+
+void PrintOptions(const std::vector<std::pair<std::string, std::string>>& options,
+                  std::ostream& out) {
+  for (const auto& [name, help] : options) out << "  --" << name << "  " << help << "\n";
+}
+
+void PrintUsage(std::ostream& out) {
+  out << "Usage: ctrade [global options] COMMAND [arguments] [options]\n\nCommands:\n";
+  for (const Command& c : Commands()) {
+    out << "  " << c.name << (c.synopsis.empty() ? "" : " " + c.synopsis) << "\n      "
+        << c.summary << "\n";
+  }
+  out << "\nGlobal options:\n";
+  PrintOptions(kGlobalOptions, out);
+  out << "\n'ctrade COMMAND --help' describes a command's options.\n";
+}
+
+void PrintCommandHelp(const Command& c, std::ostream& out) {
+  out << "Usage: ctrade " << c.name << (c.synopsis.empty() ? "" : " " + c.synopsis)
+      << " [options]\n\n" << c.summary << "\n\nOptions:\n";
+  PrintOptions(c.options, out);
+  out << "\nGlobal options:\n";
+  PrintOptions(kGlobalOptions, out);
+}
+
+int ExitCodeOf(const absl::Status& s) {
+  if (IsUsageError(s)) return 2;
+  switch (s.code()) {
+    case absl::StatusCode::kOk: return 0;
+    case absl::StatusCode::kInvalidArgument:
+    case absl::StatusCode::kFailedPrecondition:
+    case absl::StatusCode::kOutOfRange: return 3;
+    case absl::StatusCode::kNotFound: return 4;
+    case absl::StatusCode::kUnavailable:
+    case absl::StatusCode::kDeadlineExceeded: return 5;
+    case absl::StatusCode::kAlreadyExists:
+    case absl::StatusCode::kAborted: return 6;
+    case absl::StatusCode::kUnauthenticated:
+    case absl::StatusCode::kPermissionDenied: return 7;
+    default: return 1;
+  }
+}
+
+int Fail(const absl::Status& s) {
+  const auto violations = FieldViolationsOf(s);
+  if (violations.empty()) {
+    std::cerr << "ctrade: " << s.message() << "\n";
+  } else {
+    std::cerr << "ctrade: the server refused the request:\n";
+    for (const auto& v : violations) {
+      std::cerr << "  " << v.field() << ": " << v.description() << "\n";
+    }
+  }
+  if (IsUsageError(s)) std::cerr << "Try 'ctrade --help'.\n";
+  return ExitCodeOf(s);
+}
+
+const Command* FindCommand(const std::vector<std::string>& positional) {
+  if (positional.size() < 2) return nullptr;
+  const std::string name = positional[0] + " " + positional[1];
+  for (const Command& c : Commands()) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+int Run(int argc, char** argv) {
+  absl::StatusOr<CommandLine> args =
+      CommandLine::Parse(std::vector<std::string>(argv + 1, argv + argc), {"help"});
+  if (!args.ok()) return Fail(UsageError(args.status().message()));
+  const Command* command = FindCommand(args->positional());
+  if (command == nullptr) {
+    if (args->Has("help") || args->positional().empty()) {
+      PrintUsage(std::cout);
+      return args->Has("help") ? 0 : 2;
+    }
+    return Fail(UsageError(absl::StrCat("unknown command '",
+                                        absl::StrJoin(args->positional(), " "), "'")));
+  }
+  if (args->Has("help")) {
+    PrintCommandHelp(*command, std::cout);
+    return 0;
+  }
+  absl::flat_hash_set<std::string> known;
+  for (const auto& o : kGlobalOptions) known.insert(o.first);
+  for (const auto& o : command->options) known.insert(o.first);
+  if (absl::Status s = args->CheckKnown(known); !s.ok()) return Fail(UsageError(s.message()));
+
+  absl::StatusOr<Format> format = ParseFormat(args->Get("format", "table", "CULTURETRADE_FORMAT"));
+  if (!format.ok()) return Fail(UsageError(format.status().message()));
+  Options options;
+  options.endpoint = args->Get("endpoint", options.endpoint, "CULTURETRADE_ENDPOINT");
+  double timeout_seconds = 0;
+  if (!absl::SimpleAtod(args->Get("timeout", "30", "CULTURETRADE_TIMEOUT"), &timeout_seconds) ||
+      timeout_seconds <= 0) {
+    return Fail(UsageError("--timeout takes a positive number of seconds"));
+  }
+  options.timeout = absl::Seconds(timeout_seconds);
+
+  Client client(MakeConnection(options));
+  // The command sees its own positionals only, without the two words of its name.
+  const CommandLine command_args = args->WithoutLeadingPositionals(2);
+  Context context{client, command_args, *format, std::cin, std::cout};
+  absl::Status status = command->run(context);
+  return status.ok() ? 0 : Fail(status);
+}
+
+}  // namespace
+}  // namespace culturetrade::ctrade
+
+int main(int argc, char** argv) { return culturetrade::ctrade::Run(argc, argv); }

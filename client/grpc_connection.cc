@@ -1,0 +1,129 @@
+#include <grpcpp/grpcpp.h>
+
+#include <random>
+
+#include "absl/time/clock.h"
+#include "client/connection.h"
+#include "culturetrade/v1/analysis_service.grpc.pb.h"
+#include "culturetrade/v1/dataset_service.grpc.pb.h"
+#include "proto/status_convert.h"
+
+namespace culturetrade {
+namespace {
+
+class GrpcConnection : public Connection {
+ public:
+  explicit GrpcConnection(const Options& options)
+      : options_(options),
+        channel_(grpc::CreateCustomChannel(options.endpoint, grpc::InsecureChannelCredentials(),
+                                           ChannelArguments(options))),
+        datasets_(v1::DatasetService::NewStub(channel_)),
+        analysis_(v1::AnalysisService::NewStub(channel_)) {}
+
+  absl::StatusOr<v1::Dataset> CreateDataset(const v1::CreateDatasetRequest& request) override {
+    return Call<v1::Dataset>(false, [&](grpc::ClientContext* c, v1::Dataset* r) {
+      return datasets_->CreateDataset(c, request, r);
+    });
+  }
+  absl::StatusOr<v1::Dataset> GetDataset(const v1::GetDatasetRequest& request) override {
+    return Call<v1::Dataset>(true, [&](grpc::ClientContext* c, v1::Dataset* r) {
+      return datasets_->GetDataset(c, request, r);
+    });
+  }
+  absl::StatusOr<v1::ListDatasetsResponse> ListDatasets(
+      const v1::ListDatasetsRequest& request) override {
+    return Call<v1::ListDatasetsResponse>(
+        true, [&](grpc::ClientContext* c, v1::ListDatasetsResponse* r) {
+          return datasets_->ListDatasets(c, request, r);
+        });
+  }
+  absl::Status DeleteDataset(const v1::DeleteDatasetRequest& request) override {
+    return Call<google::protobuf::Empty>(false, [&](grpc::ClientContext* c,
+                                                    google::protobuf::Empty* r) {
+             return datasets_->DeleteDataset(c, request, r);
+           })
+        .status();
+  }
+  absl::StatusOr<v1::Dataset> UploadFlows(const v1::UploadFlowsHeader& header,
+                                          absl::Span<const v1::TradeFlow> flows) override {
+    return Call<v1::Dataset>(false, [&](grpc::ClientContext* c, v1::Dataset* r) {
+      return Upload(c, header, flows, r);
+    });
+  }
+  absl::StatusOr<v1::AnalyzeBalanceResponse> AnalyzeBalance(
+      const v1::AnalyzeBalanceRequest& request) override {
+    return Call<v1::AnalyzeBalanceResponse>(
+        true, [&](grpc::ClientContext* c, v1::AnalyzeBalanceResponse* r) {
+          return analysis_->AnalyzeBalance(c, request, r);
+        });
+  }
+
+ private:
+  static grpc::ChannelArguments ChannelArguments(const Options& options) {
+    grpc::ChannelArguments args;
+    args.SetUserAgentPrefix(options.user_agent);
+    return args;
+  }
+
+  grpc::Status Upload(grpc::ClientContext* context, const v1::UploadFlowsHeader& header,
+                      absl::Span<const v1::TradeFlow> flows, v1::Dataset* response) {
+    std::unique_ptr<grpc::ClientWriter<v1::UploadFlowsRequest>> writer =
+        datasets_->UploadFlows(context, response);
+    v1::UploadFlowsRequest message;
+    *message.mutable_header() = header;
+    bool open = writer->Write(message);
+    const size_t chunk = static_cast<size_t>(std::max(1, options_.upload_chunk_flows));
+    for (size_t start = 0; open && start < flows.size(); start += chunk) {
+      message.Clear();
+      for (const v1::TradeFlow& f : flows.subspan(start, chunk)) {
+        *message.mutable_chunk()->add_flows() = f;
+      }
+      open = writer->Write(message);
+    }
+    writer->WritesDone();
+    return writer->Finish();
+  }
+
+  // Runs `rpc` under the overall deadline, retrying idempotent calls on UNAVAILABLE.
+  template <typename Response, typename Rpc>
+  absl::StatusOr<Response> Call(bool idempotent, Rpc rpc) {
+    const absl::Time deadline = absl::Now() + options_.timeout;
+    absl::Duration backoff = options_.retry.initial_backoff;
+    absl::Status last;
+    for (int attempt = 1;; ++attempt) {
+      grpc::ClientContext context;
+      context.set_deadline(absl::ToChronoTime(deadline));
+      Response response;
+      last = FromGrpcStatus(rpc(&context, &response));
+      if (last.ok()) return response;
+      if (!idempotent || last.code() != absl::StatusCode::kUnavailable ||
+          attempt >= options_.retry.max_attempts) {
+        return last;
+      }
+      const absl::Duration sleep = Jitter(backoff);
+      if (absl::Now() + sleep >= deadline) return last;
+      absl::SleepFor(sleep);
+      backoff = std::min(options_.retry.max_backoff, backoff * options_.retry.multiplier);
+    }
+  }
+
+  // Full jitter: a uniform pause in [0, backoff] spreads retrying clients apart.
+  static absl::Duration Jitter(absl::Duration backoff) {
+    thread_local std::mt19937_64 rng{std::random_device{}()};
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    return backoff * unit(rng);
+  }
+
+  Options options_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<v1::DatasetService::Stub> datasets_;
+  std::unique_ptr<v1::AnalysisService::Stub> analysis_;
+};
+
+}  // namespace
+
+std::shared_ptr<Connection> MakeConnection(const Options& options) {
+  return std::make_shared<GrpcConnection>(options);
+}
+
+}  // namespace culturetrade

@@ -1,0 +1,46 @@
+// The yearly trade balance of a reporter with a partner in one product.
+//
+// A BalanceTable has one row for every year with exports or imports. Figures that need a
+// missing flow are absent rather than computed from a zero.
+#ifndef CULTURETRADE_CORE_TRADE_BALANCE_H_
+#define CULTURETRADE_CORE_TRADE_BALANCE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/types/span.h"
+#include "core/annual_series.h"
+#include "core/flow.h"
+#include "core/growth.h"
+
+namespace culturetrade {
+
+struct BalanceRow {
+  int year = 0;
+  std::optional<YearValue> exports;
+  std::optional<YearValue> imports;
+  std::optional<Decimal> balance;      // exports − imports
+  std::optional<Decimal> total_trade;  // exports + imports
+  std::optional<double> coverage_ratio;
+  std::optional<double> normalized_balance;
+  std::optional<double> export_growth;
+  std::optional<double> import_growth;
+};
+
+struct BalanceTable {
+  std::string currency;
+  std::vector<BalanceRow> rows;
+  CompoundGrowthResult export_growth;
+  CompoundGrowthResult import_growth;
+};
+
+// Builds the table for `key`; compound growth runs from `start_year` to `end_year` (0 for the
+// first or last year each flow has). Fails when the flows mix currencies.
+absl::StatusOr<BalanceTable> ComputeBalance(absl::Span<const Flow> flows, const SeriesKey& key,
+                                            int start_year, int end_year);
+
+}  // namespace culturetrade
+
+#endif  // CULTURETRADE_CORE_TRADE_BALANCE_H_

@@ -1,0 +1,26 @@
+#include "service/dataset_source.h"
+
+#include "service/field_violations.h"
+#include "service/validation.h"
+
+namespace culturetrade {
+
+absl::StatusOr<v1::Dataset> ResolveDataset(DatasetStore& store, const std::string& name,
+                                           const v1::Dataset* inline_dataset) {
+  if (inline_dataset != nullptr) {
+    FieldViolations violations;
+    ValidateDatasetContent(*inline_dataset, "inline_dataset.", violations);
+    if (!violations.empty()) return violations.ToStatus();
+    v1::Dataset copy = *inline_dataset;
+    copy.clear_etag();
+    return copy;
+  }
+  if (name.empty()) {
+    return InvalidField("dataset", "name a stored dataset or send one as inline_dataset");
+  }
+  absl::StatusOr<std::string> id = DatasetIdFromName(name, "dataset");
+  if (!id.ok()) return id.status();
+  return store.Get(*id, /*with_flows=*/true);
+}
+
+}  // namespace culturetrade

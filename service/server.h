@@ -1,0 +1,38 @@
+// Runs culturetrade-server: the gRPC services over a dataset store, with health checks,
+// reflection, and a drain on SIGTERM or SIGINT.
+#ifndef CULTURETRADE_SERVICE_SERVER_H_
+#define CULTURETRADE_SERVICE_SERVER_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "service/dataset_service.h"
+
+namespace culturetrade {
+
+// Health service names: a not-ready pod is taken out of rotation, a dead one restarted.
+inline constexpr char kLivenessService[] = "culturetrade.liveness";
+inline constexpr char kReadinessService[] = "culturetrade.readiness";
+
+struct ServerOptions {
+  std::string address = "127.0.0.1:50051";  // port 0 picks a free one
+  std::string port_file;                     // if set, the bound port is written here
+  std::string db_path = "culturetrade.db";
+  bool seed = true;
+  absl::Duration drain_timeout = absl::Seconds(20);
+  DatasetServiceLimits limits;
+};
+
+// Serves until SIGTERM or SIGINT, then drains: readiness turns NOT_SERVING, new calls are
+// refused, calls in flight get `drain_timeout` to finish. The signals must be blocked in
+// every thread before this is called (see BlockShutdownSignals).
+absl::Status RunServer(const ServerOptions& options);
+
+// Blocks SIGTERM and SIGINT in the calling thread and every thread it starts afterwards, so
+// that only RunServer's waiting thread receives them.
+void BlockShutdownSignals();
+
+}  // namespace culturetrade
+
+#endif  // CULTURETRADE_SERVICE_SERVER_H_

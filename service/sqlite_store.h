@@ -1,0 +1,51 @@
+// The embedded dataset store: one SQLite file in WAL mode.
+//
+// Metadata sits in a row per dataset; flows are stored as serialized chunks, so an upload of
+// millions of flows is a few thousand row inserts. Every write is one transaction.
+#ifndef CULTURETRADE_SERVICE_SQLITE_STORE_H_
+#define CULTURETRADE_SERVICE_SQLITE_STORE_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
+#include "service/dataset_store.h"
+
+struct sqlite3;
+
+namespace culturetrade {
+
+class SqliteStore : public DatasetStore {
+ public:
+  // Opens or creates the file at `path` and applies pending schema migrations.
+  static absl::StatusOr<std::unique_ptr<SqliteStore>> Open(const std::string& path);
+  ~SqliteStore() override;
+
+  absl::StatusOr<v1::Dataset> Create(const std::string& id, const v1::Dataset& dataset) override;
+  absl::StatusOr<v1::Dataset> Get(const std::string& id, bool with_flows) override;
+  absl::StatusOr<DatasetPage> List(int page_size, const std::string& after_id) override;
+  absl::Status Delete(const std::string& id, const std::string& etag) override;
+  absl::StatusOr<v1::Dataset> AppendFlows(
+      const std::string& id, const std::string& etag,
+      const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows) override;
+  bool created_now() const override { return created_now_; }
+
+  // The schema version this build writes.
+  static int SchemaVersion();
+
+ private:
+  SqliteStore(sqlite3* db, bool created_now) : db_(db), created_now_(created_now) {}
+  absl::StatusOr<v1::Dataset> GetLocked(const std::string& id, bool with_flows)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status CheckEtagLocked(const std::string& id, const std::string& etag)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
+  absl::Mutex mu_;
+  sqlite3* db_ ABSL_GUARDED_BY(mu_);
+  const bool created_now_;
+};
+
+}  // namespace culturetrade
+
+#endif  // CULTURETRADE_SERVICE_SQLITE_STORE_H_

@@ -1,0 +1,185 @@
+#include "service/validation.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "core/decimal.h"
+
+namespace culturetrade {
+namespace {
+
+constexpr absl::string_view kDatasetPrefix = "datasets/";
+
+bool IsUpperAlpha3(absl::string_view code) {
+  if (code.size() != 3) return false;
+  for (char c : code) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return true;
+}
+
+void CheckMoney(const google::type::Money& money, const std::string& field, FieldViolations& v,
+                bool positive) {
+  if (!IsUpperAlpha3(money.currency_code())) {
+    v.Add(field + ".currency_code",
+          absl::StrCat("'", money.currency_code(), "' is not an ISO 4217 code such as CNY or USD"));
+  }
+  absl::StatusOr<Decimal> amount = Decimal::FromUnitsNanos(money.units(), money.nanos());
+  if (!amount.ok()) {
+    v.Add(field, std::string(amount.status().message()));
+  } else if (amount->is_negative() || (positive && amount->is_zero())) {
+    v.Add(field, absl::StrCat("the amount ", amount->ToString(), " must be ",
+                              positive ? "positive" : "zero or more"));
+  }
+}
+
+void CheckPeriod(const v1::Period& p, const std::string& field, FieldViolations& v,
+                 bool allow_day) {
+  if (p.year() < kMinYear || p.year() > kMaxYear) {
+    v.Add(field + ".year", absl::StrCat("year ", p.year(), " is outside ", kMinYear, "..",
+                                        kMaxYear));
+  }
+  if (p.month() < 0 || p.month() > 12) {
+    v.Add(field + ".month", absl::StrCat("month ", p.month(), " is outside 1..12 (0 for none)"));
+  }
+  if (p.quarter() < 0 || p.quarter() > 4) {
+    v.Add(field + ".quarter",
+          absl::StrCat("quarter ", p.quarter(), " is outside 1..4 (0 for none)"));
+  }
+  if (p.month() != 0 && p.quarter() != 0) {
+    v.Add(field, "a period is a month or a quarter, not both");
+  }
+  if (p.day() != 0 && (!allow_day || p.month() == 0 || p.day() < 1 || p.day() > 31)) {
+    v.Add(field + ".day", allow_day ? "a day needs a month and must be 1..31"
+                                    : "only exchange rates have days");
+  }
+}
+
+void CheckProduct(const v1::Product& p, const std::string& field, FieldViolations& v) {
+  if (p.classification() == v1::CLASSIFICATION_UNSPECIFIED ||
+      !v1::Classification_IsValid(p.classification())) {
+    v.Add(field + ".classification", "say which classification the code belongs to");
+  }
+  const std::string& code = p.code();
+  bool ok = !code.empty() && code.size() <= 64;
+  for (char c : code) ok = ok && (absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '_' ||
+                                  c == '-' || c == '.');
+  if (ok && p.classification() == v1::CLASSIFICATION_HS) {
+    ok = code.size() >= 2 && code.size() <= 6;
+    for (char c : code) ok = ok && absl::ascii_isdigit(static_cast<unsigned char>(c));
+  }
+  if (!ok) {
+    v.Add(field + ".code", absl::StrCat("'", code, "' is not a valid product code for ",
+                                        v1::Classification_Name(p.classification())));
+  }
+}
+
+void ValidateFlow(const v1::TradeFlow& f, const std::string& field, FieldViolations& v) {
+  CheckCountry(f.reporter(), field + ".reporter", v);
+  CheckCountry(f.partner(), field + ".partner", v);
+  if (f.reporter() == f.partner()) v.Add(field + ".partner", "a partner differs from the reporter");
+  CheckProduct(f.product(), field + ".product", v);
+  if (f.direction() == v1::FLOW_DIRECTION_UNSPECIFIED || !v1::FlowDirection_IsValid(f.direction())) {
+    v.Add(field + ".direction", "say whether the flow is an export, import, re-export or re-import");
+  }
+  CheckPeriod(f.period(), field + ".period", v, /*allow_day=*/false);
+  CheckMoney(f.value(), field + ".value", v, /*positive=*/false);
+  if (!v1::ValueStatus_IsValid(f.status())) v.Add(field + ".status", "unknown value status");
+  if (f.has_quantity()) {
+    absl::StatusOr<Decimal> q = Decimal::Parse(f.quantity().amount());
+    if (!q.ok() || q->is_negative()) {
+      v.Add(field + ".quantity.amount", "a quantity is a decimal number, zero or more");
+    }
+  }
+}
+
+}  // namespace
+
+void CheckCountry(absl::string_view code, const std::string& field, FieldViolations& v) {
+  if (!IsUpperAlpha3(code)) {
+    v.Add(field, absl::StrCat("'", code, "' is not an ISO 3166-1 alpha-3 code such as CHN, ",
+                              "KOR or WLD"));
+  }
+}
+
+bool IsValidDatasetId(absl::string_view id) {
+  if (id.empty() || id.size() > 63 || !absl::ascii_islower(static_cast<unsigned char>(id[0])) ||
+      id.back() == '-') {
+    return false;
+  }
+  for (char c : id) {
+    if (!(absl::ascii_islower(static_cast<unsigned char>(c)) ||
+          absl::ascii_isdigit(static_cast<unsigned char>(c)) || c == '-')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+absl::StatusOr<std::string> DatasetIdFromName(absl::string_view name, absl::string_view field) {
+  if (!absl::StartsWith(name, kDatasetPrefix) ||
+      !IsValidDatasetId(name.substr(kDatasetPrefix.size()))) {
+    return InvalidField(std::string(field),
+                        absl::StrCat("'", name, "' is not a dataset name of the form ",
+                                     "datasets/{dataset}, with a lower-case id such as ",
+                                     "datasets/china-korea-tv-dramas"));
+  }
+  return std::string(name.substr(kDatasetPrefix.size()));
+}
+
+std::string DatasetName(absl::string_view id) { return absl::StrCat(kDatasetPrefix, id); }
+
+std::string FlowKey(const v1::TradeFlow& f) {
+  return absl::StrCat(f.reporter(), "|", f.partner(), "|", f.product().classification(), "|",
+                      f.product().code(), "|", f.direction(), "|", f.period().year(), "|",
+                      f.period().month(), "|", f.period().quarter());
+}
+
+void ValidateFlows(const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows,
+                   const std::string& prefix, FlowKeySet& seen, FieldViolations& violations) {
+  for (int i = 0; i < flows.size(); ++i) {
+    const std::string field = absl::StrCat(prefix, "flows[", i, "]");
+    ValidateFlow(flows[i], field, violations);
+    if (!seen.insert(FlowKey(flows[i])).second) {
+      violations.Add(field, "another flow has the same reporter, partner, product, direction "
+                            "and period");
+    }
+  }
+}
+
+void ValidateDatasetContent(const v1::Dataset& d, const std::string& prefix,
+                            FieldViolations& v) {
+  if (d.display_name().size() > 256) v.Add(prefix + "display_name", "longer than 256 bytes");
+  FlowKeySet seen;
+  ValidateFlows(d.flows(), prefix, seen, v);
+  for (int i = 0; i < d.deals_size(); ++i) {
+    const v1::Deal& deal = d.deals(i);
+    const std::string field = absl::StrCat(prefix, "deals[", i, "]");
+    if (deal.title().empty()) v.Add(field + ".title", "a deal needs a title");
+    CheckCountry(deal.origin(), field + ".origin", v);
+    CheckCountry(deal.buyer(), field + ".buyer", v);
+    if (deal.year() < kMinYear || deal.year() > kMaxYear) {
+      v.Add(field + ".year", absl::StrCat("year ", deal.year(), " is outside ", kMinYear, "..",
+                                          kMaxYear));
+    }
+    if (deal.episodes() < 0) v.Add(field + ".episodes", "episodes cannot be negative");
+    CheckMoney(deal.price_per_episode(), field + ".price_per_episode", v, /*positive=*/true);
+  }
+  for (int i = 0; i < d.exchange_rates_size(); ++i) {
+    const v1::ExchangeRate& r = d.exchange_rates(i);
+    const std::string field = absl::StrCat(prefix, "exchange_rates[", i, "]");
+    CheckPeriod(r.period(), field + ".period", v, /*allow_day=*/true);
+    for (const auto& [code, name] : {std::pair{&r.base_currency_code(), "base_currency_code"},
+                                     std::pair{&r.quote_currency_code(), "quote_currency_code"}}) {
+      if (!IsUpperAlpha3(*code)) {
+        v.Add(absl::StrCat(field, ".", name), absl::StrCat("'", *code, "' is not an ISO 4217 code"));
+      }
+    }
+    absl::StatusOr<Decimal> rate = Decimal::Parse(r.rate());
+    if (!rate.ok() || !rate->is_positive()) {
+      v.Add(field + ".rate", absl::StrCat("'", r.rate(), "' is not a positive decimal rate"));
+    }
+  }
+}
+
+}  // namespace culturetrade
