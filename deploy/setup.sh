@@ -1,0 +1,88 @@
+#!/bin/sh
+# culturetrade's one set-up script for a Debian 12 machine.
+#
+#   deploy/setup.sh demo   install, build, start the server on its embedded store with the
+#                          study's dataset, and print the study's analysis through ctrade
+#   deploy/setup.sh test   install, build and run the whole test suite
+#
+# It installs only the Debian packages that are missing (deploy/packages/*.txt), so a second
+# run is quick and quiet. It runs as root or through sudo.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+preset=${CULTURETRADE_PRESET:-release}
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else
+    log "need root (or sudo) to run: $*"; exit 1
+  fi
+}
+
+packages() { for list in "$@"; do grep -v '^[[:space:]]*#' "$here/packages/$list.txt" | grep -v '^[[:space:]]*$'; done; }
+
+install_packages() {
+  missing=""
+  for p in $(packages "$@"); do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
+  done
+  [ -z "$missing" ] && return 0
+  log "installing Debian packages:$missing"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  # shellcheck disable=SC2086
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
+
+# buf comes from npm, pinned, into the ignored .tools/ folder of the checkout.
+install_buf() {
+  buf="$root/.tools/node_modules/.bin/buf"
+  [ -x "$buf" ] && return 0
+  log "installing buf from npm"
+  mkdir -p "$root/.tools"
+  (cd "$root/.tools" && npm install --silent --no-audit --no-fund --no-save @bufbuild/buf@1.75.0 >/dev/null)
+}
+
+# build ON|OFF: with or without the test suite (the demo needs no GoogleTest).
+build() {
+  log "building ($preset)"
+  cd "$root"
+  cmake --preset "$preset" -DCULTURETRADE_BUILD_TESTS="$1" >/dev/null
+  cmake --build --preset "$preset"
+}
+
+demo() {
+  install_packages build
+  build OFF
+  bin="$root/build/$preset"
+  work=$(mktemp -d)
+  log "starting culturetrade-server on a new embedded store ($work/culturetrade.db)"
+  "$bin/service/culturetrade-server" --address=127.0.0.1:0 --port_file="$work/port" \
+    --db="$work/culturetrade.db" 2>"$work/server.log" &
+  server=$!
+  trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+  for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
+  [ -s "$work/port" ] || { cat "$work/server.log" >&2; exit 1; }
+  export CULTURETRADE_ENDPOINT="127.0.0.1:$(cat "$work/port")"
+  log "ctrade datasets list"
+  "$bin/client/ctrade" datasets list
+  log "ctrade analyze balance china-korea-tv-dramas --reporter CHN --partner KOR --product TV_DRAMAS --scale millions"
+  "$bin/client/ctrade" analyze balance china-korea-tv-dramas \
+    --reporter CHN --partner KOR --product TV_DRAMAS --scale millions
+}
+
+test_suite() {
+  install_packages build test
+  install_buf
+  build ON
+  log "running the test suite"
+  cd "$root"
+  ctest --preset "$preset"
+}
+
+case "${1:-}" in
+  demo) demo ;;
+  test) test_suite ;;
+  *) echo "usage: $0 demo|test" >&2; exit 2 ;;
+esac

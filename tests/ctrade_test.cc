@@ -1,0 +1,130 @@
+// ctrade end to end: the real binary against a real server, as an analyst would run it.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <fstream>
+
+#include "tests/test_process.h"
+
+namespace culturetrade {
+namespace {
+
+using ::culturetrade::testing::CommandResult;
+using ::culturetrade::testing::MakeTempDir;
+using ::culturetrade::testing::RunCommand;
+using ::culturetrade::testing::ServerProcess;
+using ::testing::HasSubstr;
+
+class CtradeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = MakeTempDir();
+    absl::StatusOr<ServerProcess> s = ServerProcess::Start(dir_ + "/culturetrade.db");
+    ASSERT_TRUE(s.ok()) << s.status();
+    server_.emplace(*std::move(s));
+  }
+  CommandResult Ctrade(std::vector<std::string> args, const std::string& input = "") {
+    args.insert(args.begin(), {CT_CTRADE_BIN, "--endpoint", server_->endpoint()});
+    return RunCommand(args, input);
+  }
+  std::string dir_;
+  std::optional<ServerProcess> server_;
+};
+
+TEST_F(CtradeTest, StudyBalanceTable) {
+  CommandResult r = Ctrade({"analyze", "balance", "china-korea-tv-dramas", "--reporter", "CHN",
+                            "--partner", "KOR", "--product", "TV_DRAMAS", "--scale", "millions"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("-272.87"));
+  EXPECT_THAT(r.out, HasSubstr("74.04*"));
+  EXPECT_THAT(r.out, HasSubstr("+496.02%"));
+  EXPECT_THAT(r.out, HasSubstr("exports 2010-2016: +26.85% a year (4.07 -> 16.96)"));
+  EXPECT_THAT(r.out, HasSubstr("imports 2010-2016: +54.98% a year (20.92 -> 289.83)"));
+}
+
+TEST_F(CtradeTest, JsonIsTheProtoJsonMapping) {
+  CommandResult r = Ctrade({"--format", "json", "analyze", "balance", "china-korea-tv-dramas",
+                            "--reporter", "CHN", "--partner", "KOR", "--product", "TV_DRAMAS"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("\"currencyCode\": \"CNY\""));
+  EXPECT_THAT(r.out, HasSubstr("\"units\": \"-272870000\""));
+}
+
+TEST_F(CtradeTest, EndpointFromTheEnvironment) {
+  setenv("CULTURETRADE_ENDPOINT", server_->endpoint().c_str(), 1);
+  CommandResult r = RunCommand({CT_CTRADE_BIN, "datasets", "list"});
+  unsetenv("CULTURETRADE_ENDPOINT");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("datasets/china-korea-tv-dramas"));
+}
+
+TEST_F(CtradeTest, CreateFromCsvThenAnalyseThenDelete) {
+  const std::string csv = dir_ + "/flows.csv";
+  std::ofstream(csv) << "\xEF\xBB\xBFyear;direction;value;status\r\n"
+                        "2019;export;\"1,000.5\";reported\r\n"
+                        "\r\n"
+                        "2020;export;1210.605;estimated\r\n"
+                        "2020;import;100;\r\n";
+  CommandResult created =
+      Ctrade({"datasets", "create", "kor-sk1", "--csv", csv, "--reporter", "KOR", "--partner",
+              "CHN", "--product", "SK1", "--currency", "USD", "--scale", "thousands"});
+  ASSERT_EQ(created.exit_code, 0) << created.err;
+  EXPECT_THAT(created.out, HasSubstr("datasets/kor-sk1"));
+
+  CommandResult csv_out = Ctrade({"--format", "csv", "analyze", "balance", "kor-sk1", "--reporter",
+                                  "KOR", "--partner", "CHN", "--product", "SK1"});
+  ASSERT_EQ(csv_out.exit_code, 0) << csv_out.err;
+  EXPECT_THAT(csv_out.out, HasSubstr("2020,1210605.00,100000.00,1110605.00"));
+
+  EXPECT_EQ(Ctrade({"datasets", "delete", "kor-sk1"}).exit_code, 0);
+  EXPECT_EQ(Ctrade({"datasets", "get", "kor-sk1"}).exit_code, 4);
+}
+
+TEST_F(CtradeTest, CsvFromStandardInput) {
+  CommandResult r = Ctrade({"datasets", "create", "stdin-data", "--csv", "-", "--currency", "USD"},
+                           "reporter,partner,product,direction,period,value\n"
+                           "KOR,CHN,SK1,X,2020-01,5\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  CommandResult got = Ctrade({"datasets", "get", "stdin-data", "--view", "full"});
+  EXPECT_THAT(got.out, HasSubstr("2020-01"));
+}
+
+TEST_F(CtradeTest, BadCsvRowNamesLineAndColumn) {
+  CommandResult r = Ctrade({"datasets", "create", "broken", "--csv", "-", "--reporter", "KOR",
+                            "--partner", "CHN", "--product", "SK1", "--currency", "USD"},
+                           "year,direction,value\n2020,export,12\n2021,export,twelve\n");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_THAT(r.err, HasSubstr("line 3, column 'value'"));
+  EXPECT_EQ(Ctrade({"datasets", "get", "broken"}).exit_code, 4);
+}
+
+TEST_F(CtradeTest, ServerRefusalsPrintEachFieldViolation) {
+  CommandResult r = Ctrade({"analyze", "balance", "china-korea-tv-dramas", "--reporter", "China",
+                            "--partner", "KOR"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_THAT(r.err, HasSubstr("reporter: 'China' is not an ISO 3166-1 alpha-3 code"));
+  EXPECT_THAT(r.err, HasSubstr("product_code:"));
+}
+
+TEST_F(CtradeTest, ExitCodesTellWhatWentWrong) {
+  EXPECT_EQ(Ctrade({"no", "such"}).exit_code, 2);
+  EXPECT_EQ(Ctrade({"datasets", "list", "--bogus", "1"}).exit_code, 2);
+  EXPECT_EQ(Ctrade({"datasets", "get", "missing"}).exit_code, 4);
+  EXPECT_EQ(Ctrade({"datasets", "create", "china-korea-tv-dramas", "--csv", "-", "--currency",
+                    "USD", "--reporter", "KOR", "--partner", "CHN", "--product", "X"},
+                   "year,direction,value\n2020,export,1\n")
+                .exit_code,
+            6);
+  CommandResult help = Ctrade({"analyze", "balance", "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_THAT(help.out, HasSubstr("--reporter"));
+  const std::string endpoint = server_->endpoint();
+  server_.reset();
+  CommandResult down = RunCommand({CT_CTRADE_BIN, "--endpoint", endpoint, "--timeout", "2",
+                                   "datasets", "list"});
+  EXPECT_EQ(down.exit_code, 5) << down.err;
+}
+
+}  // namespace
+}  // namespace culturetrade
