@@ -20,6 +20,9 @@ struct YearValue {
   int year = 0;
   Decimal value;
   ValueStatus status = ValueStatus::kReported;  // the weakest among the year's flows
+  // True when the year is built from months or quarters that do not cover it whole: its
+  // total is a part of the year's trade and would fake a fall in growth.
+  bool partial = false;
 };
 
 class AnnualSeries {
@@ -33,13 +36,18 @@ class AnnualSeries {
   bool empty() const { return years_.empty(); }
   // The entry of `year`, or nullptr when the year is a gap.
   const YearValue* Find(int year) const;
+  // The same series without its partial years, which growth leaves out unless asked.
+  AnnualSeries WithoutPartialYears() const;
+  // The years from `start_year` to `end_year` inclusive; 0 leaves that end open.
+  AnnualSeries Between(int start_year, int end_year) const;
 
  private:
   std::string currency_;
   std::vector<YearValue> years_;
 };
 
-// Sums the flows matching `key` and `direction` by year. Fails with FAILED_PRECONDITION when
+// Sums the flows matching `key` and `direction` by year; a year with an annual flow, all twelve
+// months or all four quarters (a quarter may also be made of its three months) is whole. Fails with FAILED_PRECONDITION when
 // they are in more than one currency, naming both.
 absl::StatusOr<AnnualSeries> BuildAnnualSeries(absl::Span<const Flow> flows, const SeriesKey& key,
                                                Direction direction);

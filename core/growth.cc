@@ -69,4 +69,57 @@ CompoundGrowthResult CompoundGrowthOver(const AnnualSeries& series, int start_ye
   return out;
 }
 
+absl::StatusOr<TrendGrowth> LogLinearTrend(const AnnualSeries& series) {
+  const std::vector<YearValue>& years = series.years();
+  if (years.size() < 2) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "a trend needs at least two years with data; the series has ", years.size()));
+  }
+  // Centre t on the first year so that large year numbers do not cost precision.
+  double sum_t = 0, sum_y = 0, sum_tt = 0, sum_ty = 0;
+  for (const YearValue& v : years) {
+    if (!v.value.is_positive()) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "a log-linear trend needs positive values; ", v.year, " has ", v.value.ToString()));
+    }
+    const double t = v.year - years.front().year;
+    const double y = std::log(v.value.ToDouble());
+    sum_t += t;
+    sum_y += y;
+    sum_tt += t * t;
+    sum_ty += t * y;
+  }
+  const double n = static_cast<double>(years.size());
+  TrendGrowth out;
+  out.points = static_cast<int>(years.size());
+  out.slope = (n * sum_ty - sum_t * sum_y) / (n * sum_tt - sum_t * sum_t);
+  out.rate = std::exp(out.slope) - 1.0;
+  return out;
+}
+
+std::vector<Spike> FindSpikes(const AnnualSeries& series, double threshold) {
+  std::vector<Spike> out;
+  for (const YearValue& v : series.years()) {
+    absl::StatusOr<double> g = YearOnYearGrowth(series, v.year);
+    if (g.ok() && *g > threshold) out.push_back({v.year, *g});
+  }
+  return out;
+}
+
+CumulativeTotal Cumulate(const AnnualSeries& series, int start_year, int end_year) {
+  CumulativeTotal out;
+  if (series.empty()) return out;
+  out.start_year = start_year != 0 ? start_year : series.years().front().year;
+  out.end_year = end_year != 0 ? end_year : series.years().back().year;
+  for (int year = out.start_year; year <= out.end_year; ++year) {
+    if (const YearValue* v = series.Find(year)) {
+      out.total += v->value;
+      out.years_present.push_back(year);
+    } else {
+      out.years_missing.push_back(year);
+    }
+  }
+  return out;
+}
+
 }  // namespace culturetrade

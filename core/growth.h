@@ -6,6 +6,7 @@
 #define CULTURETRADE_CORE_GROWTH_H_
 
 #include <optional>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "core/annual_series.h"
@@ -35,6 +36,33 @@ struct CompoundGrowthResult {
 // Compound growth of `series` from `start_year` to `end_year`; 0 means the first or last year
 // the series has. The rate carries the reason when it is undefined.
 CompoundGrowthResult CompoundGrowthOver(const AnnualSeries& series, int start_year, int end_year);
+
+// Log-linear trend growth: least squares of ln V = a + b·t over every year present, reported as
+// exp(b) − 1 (UNCTAD's convention). Needs two or more years, all with positive values.
+struct TrendGrowth {
+  double rate = 0;
+  double slope = 0;  // b, per year
+  int points = 0;
+};
+absl::StatusOr<TrendGrowth> LogLinearTrend(const AnnualSeries& series);
+
+// Years whose year-on-year growth exceeds `threshold` (a fraction: 1.0 means more than doubling).
+struct Spike {
+  int year = 0;
+  double growth = 0;
+};
+std::vector<Spike> FindSpikes(const AnnualSeries& series, double threshold);
+
+// The exact sum of the values of the years present from `start_year` to `end_year`
+// (0 for the series' own first or last year), with the years of the span that have no data.
+struct CumulativeTotal {
+  int start_year = 0;
+  int end_year = 0;
+  Decimal total;
+  std::vector<int> years_present;
+  std::vector<int> years_missing;
+};
+CumulativeTotal Cumulate(const AnnualSeries& series, int start_year, int end_year);
 
 }  // namespace culturetrade
 

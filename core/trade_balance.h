@@ -34,12 +34,22 @@ struct BalanceTable {
   std::vector<BalanceRow> rows;
   CompoundGrowthResult export_growth;
   CompoundGrowthResult import_growth;
+  // The sum of the balances of the span's years that have both flows (the cumulative deficit
+  // when negative), and those years.
+  Decimal cumulative_balance;
+  std::vector<int> cumulative_years;
 };
 
-// Builds the table for `key`; compound growth runs from `start_year` to `end_year` (0 for the
-// first or last year each flow has). Fails when the flows mix currencies.
+struct BalanceOptions {
+  int start_year = 0;  // of compound growth and the cumulative balance; 0: first year with data
+  int end_year = 0;    // 0: last year with data
+  // Partial years (months or quarters missing) are shown but left out of growth by default.
+  bool include_partial_years = false;
+};
+
+// Builds the table for `key`. Fails when the flows mix currencies.
 absl::StatusOr<BalanceTable> ComputeBalance(absl::Span<const Flow> flows, const SeriesKey& key,
-                                            int start_year, int end_year);
+                                            const BalanceOptions& options);
 
 }  // namespace culturetrade
 

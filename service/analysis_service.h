@@ -1,4 +1,5 @@
-// The AnalysisService RPCs: resolve the dataset, run the analysis library, reply.
+// The AnalysisService RPCs on the wire: each hands its request to the analysis of the same
+// name (analyses.h) and converts the result into a gRPC reply.
 #ifndef CULTURETRADE_SERVICE_ANALYSIS_SERVICE_H_
 #define CULTURETRADE_SERVICE_ANALYSIS_SERVICE_H_
 
@@ -14,9 +15,26 @@ class AnalysisServiceImpl final : public v1::AnalysisService::Service {
   grpc::Status AnalyzeBalance(grpc::ServerContext* context,
                               const v1::AnalyzeBalanceRequest* request,
                               v1::AnalyzeBalanceResponse* response) override;
-
-  // The RPC without the transport, for callers inside the process and for tests.
-  absl::StatusOr<v1::AnalyzeBalanceResponse> Balance(const v1::AnalyzeBalanceRequest& request);
+  grpc::Status AnalyzeGrowth(grpc::ServerContext* context, const v1::AnalyzeGrowthRequest* request,
+                             v1::AnalyzeGrowthResponse* response) override;
+  grpc::Status CompareExporters(grpc::ServerContext* context,
+                                const v1::CompareExportersRequest* request,
+                                v1::CompareExportersResponse* response) override;
+  grpc::Status AnalyzeDealPrices(grpc::ServerContext* context,
+                                 const v1::AnalyzeDealPricesRequest* request,
+                                 v1::AnalyzeDealPricesResponse* response) override;
+  grpc::Status EstimateSpillover(grpc::ServerContext* context,
+                                 const v1::EstimateSpilloverRequest* request,
+                                 v1::EstimateSpilloverResponse* response) override;
+  grpc::Status ProjectBalance(grpc::ServerContext* context,
+                              const v1::ProjectBalanceRequest* request,
+                              v1::ProjectBalanceResponse* response) override;
+  grpc::Status ComputeIndicators(grpc::ServerContext* context,
+                                 const v1::ComputeIndicatorsRequest* request,
+                                 v1::ComputeIndicatorsResponse* response) override;
+  grpc::Status ReconcileMirror(grpc::ServerContext* context,
+                               const v1::ReconcileMirrorRequest* request,
+                               v1::ReconcileMirrorResponse* response) override;
 
  private:
   DatasetStore& store_;

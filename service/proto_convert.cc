@@ -4,7 +4,6 @@
 #include "absl/strings/str_cat.h"
 
 namespace culturetrade {
-namespace {
 
 absl::StatusOr<Direction> DirectionFromProto(v1::FlowDirection d) {
   switch (d) {
@@ -16,7 +15,6 @@ absl::StatusOr<Direction> DirectionFromProto(v1::FlowDirection d) {
   }
 }
 
-// Sets `*out` from `value` when present; leaves it unset otherwise.
 absl::Status SetMoney(const std::optional<Decimal>& value, const std::string& currency,
                       google::type::Money* out) {
   if (!value) return absl::OkStatus();
@@ -42,14 +40,22 @@ absl::Status GrowthToProto(const CompoundGrowthResult& g, const std::string& cur
   return s;
 }
 
+namespace {
+
 std::optional<Decimal> ValueOf(const std::optional<YearValue>& v) {
   return v ? std::optional<Decimal>(v->value) : std::nullopt;
 }
 
 absl::Status RowToProto(const BalanceRow& row, const std::string& currency, v1::BalanceYear* out) {
   out->set_year(row.year);
-  if (row.exports) out->set_export_status(StatusToProto(row.exports->status));
-  if (row.imports) out->set_import_status(StatusToProto(row.imports->status));
+  if (row.exports) {
+    out->set_export_status(StatusToProto(row.exports->status));
+    out->set_export_partial(row.exports->partial);
+  }
+  if (row.imports) {
+    out->set_import_status(StatusToProto(row.imports->status));
+    out->set_import_partial(row.imports->partial);
+  }
   google::type::Money exports, imports, balance, total;
   for (absl::Status s : {SetMoney(ValueOf(row.exports), currency, &exports),
                          SetMoney(ValueOf(row.imports), currency, &imports),
@@ -103,6 +109,40 @@ absl::StatusOr<std::vector<Flow>> FlowsFromProto(
   return out;
 }
 
+absl::StatusOr<ExchangeRates> RatesFromProto(
+    const google::protobuf::RepeatedPtrField<v1::ExchangeRate>& rates) {
+  std::vector<RateObservation> observations;
+  observations.reserve(rates.size());
+  for (const v1::ExchangeRate& r : rates) {
+    absl::StatusOr<Decimal> rate = Decimal::Parse(r.rate());
+    if (!rate.ok()) return rate.status();
+    observations.push_back(RateObservation{r.period().year(), r.period().month(), r.period().day(),
+                                           r.base_currency_code(), r.quote_currency_code(), *rate});
+  }
+  return ExchangeRates(std::move(observations));
+}
+
+absl::StatusOr<std::vector<DealPrice>> DealsFromProto(
+    const google::protobuf::RepeatedPtrField<v1::Deal>& deals, const ExchangeRates& rates,
+    const std::string& target_currency) {
+  std::vector<DealPrice> out;
+  for (const v1::Deal& d : deals) {
+    absl::StatusOr<Decimal> price = DecimalFromMoney(d.price_per_episode());
+    if (!price.ok()) return price.status();
+    DealPrice deal{d.title(), d.origin(), d.year(), *price, d.price_per_episode().currency_code(),
+                   StatusFromProto(d.status())};
+    if (!target_currency.empty() && deal.currency != target_currency) {
+      absl::StatusOr<Decimal> converted =
+          rates.Convert(deal.price_per_episode, deal.currency, target_currency, deal.year);
+      if (!converted.ok()) return converted.status();
+      deal.price_per_episode = *converted;
+      deal.currency = target_currency;
+    }
+    out.push_back(std::move(deal));
+  }
+  return out;
+}
+
 absl::StatusOr<v1::AnalyzeBalanceResponse> BalanceToProto(const BalanceTable& table) {
   v1::AnalyzeBalanceResponse out;
   out.set_currency_code(table.currency);
@@ -113,7 +153,10 @@ absl::StatusOr<v1::AnalyzeBalanceResponse> BalanceToProto(const BalanceTable& ta
   absl::Status s = GrowthToProto(table.export_growth, table.currency, out.mutable_export_growth());
   if (!s.ok()) return s;
   s = GrowthToProto(table.import_growth, table.currency, out.mutable_import_growth());
+  if (s.ok()) s = SetMoney(table.cumulative_balance, table.currency, out.mutable_cumulative_balance());
   if (!s.ok()) return s;
+  out.mutable_cumulative_balance_years()->Add(table.cumulative_years.begin(),
+                                              table.cumulative_years.end());
   return out;
 }
 

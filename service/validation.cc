@@ -20,10 +20,7 @@ bool IsUpperAlpha3(absl::string_view code) {
 
 void CheckMoney(const google::type::Money& money, const std::string& field, FieldViolations& v,
                 bool positive) {
-  if (!IsUpperAlpha3(money.currency_code())) {
-    v.Add(field + ".currency_code",
-          absl::StrCat("'", money.currency_code(), "' is not an ISO 4217 code such as CNY or USD"));
-  }
+  CheckCurrency(money.currency_code(), field + ".currency_code", /*optional=*/false, v);
   absl::StatusOr<Decimal> amount = Decimal::FromUnitsNanos(money.units(), money.nanos());
   if (!amount.ok()) {
     v.Add(field, std::string(amount.status().message()));
@@ -35,10 +32,7 @@ void CheckMoney(const google::type::Money& money, const std::string& field, Fiel
 
 void CheckPeriod(const v1::Period& p, const std::string& field, FieldViolations& v,
                  bool allow_day) {
-  if (p.year() < kMinYear || p.year() > kMaxYear) {
-    v.Add(field + ".year", absl::StrCat("year ", p.year(), " is outside ", kMinYear, "..",
-                                        kMaxYear));
-  }
+  CheckYear(p.year(), field + ".year", /*optional=*/false, v);
   if (p.month() < 0 || p.month() > 12) {
     v.Add(field + ".month", absl::StrCat("month ", p.month(), " is outside 1..12 (0 for none)"));
   }
@@ -102,6 +96,25 @@ void CheckCountry(absl::string_view code, const std::string& field, FieldViolati
   }
 }
 
+void CheckCurrency(absl::string_view code, const std::string& field, bool optional,
+                   FieldViolations& v) {
+  if (optional && code.empty()) return;
+  if (!IsUpperAlpha3(code)) {
+    v.Add(field, absl::StrCat("'", code, "' is not an ISO 4217 code such as CNY or USD"));
+  }
+}
+
+void CheckYear(int year, const std::string& field, bool optional, FieldViolations& v) {
+  if (optional && year == 0) return;
+  if (year < kMinYear || year > kMaxYear) {
+    v.Add(field, absl::StrCat("year ", year, " is outside ", kMinYear, "..", kMaxYear));
+  }
+}
+
+void CheckProductCode(absl::string_view code, const std::string& field, FieldViolations& v) {
+  if (code.empty()) v.Add(field, "name the product, for example TV_DRAMAS");
+}
+
 bool IsValidDatasetId(absl::string_view id) {
   if (id.empty() || id.size() > 63 || !absl::ascii_islower(static_cast<unsigned char>(id[0])) ||
       id.back() == '-') {
@@ -158,10 +171,7 @@ void ValidateDatasetContent(const v1::Dataset& d, const std::string& prefix,
     if (deal.title().empty()) v.Add(field + ".title", "a deal needs a title");
     CheckCountry(deal.origin(), field + ".origin", v);
     CheckCountry(deal.buyer(), field + ".buyer", v);
-    if (deal.year() < kMinYear || deal.year() > kMaxYear) {
-      v.Add(field + ".year", absl::StrCat("year ", deal.year(), " is outside ", kMinYear, "..",
-                                          kMaxYear));
-    }
+    CheckYear(deal.year(), field + ".year", /*optional=*/false, v);
     if (deal.episodes() < 0) v.Add(field + ".episodes", "episodes cannot be negative");
     CheckMoney(deal.price_per_episode(), field + ".price_per_episode", v, /*positive=*/true);
   }
@@ -169,12 +179,8 @@ void ValidateDatasetContent(const v1::Dataset& d, const std::string& prefix,
     const v1::ExchangeRate& r = d.exchange_rates(i);
     const std::string field = absl::StrCat(prefix, "exchange_rates[", i, "]");
     CheckPeriod(r.period(), field + ".period", v, /*allow_day=*/true);
-    for (const auto& [code, name] : {std::pair{&r.base_currency_code(), "base_currency_code"},
-                                     std::pair{&r.quote_currency_code(), "quote_currency_code"}}) {
-      if (!IsUpperAlpha3(*code)) {
-        v.Add(absl::StrCat(field, ".", name), absl::StrCat("'", *code, "' is not an ISO 4217 code"));
-      }
-    }
+    CheckCurrency(r.base_currency_code(), field + ".base_currency_code", false, v);
+    CheckCurrency(r.quote_currency_code(), field + ".quote_currency_code", false, v);
     absl::StatusOr<Decimal> rate = Decimal::Parse(r.rate());
     if (!rate.ok() || !rate->is_positive()) {
       v.Add(field + ".rate", absl::StrCat("'", r.rate(), "' is not a positive decimal rate"));

@@ -24,6 +24,15 @@ std::string DatasetName(absl::string_view id);
 // Adds a violation of `field` unless `code` looks like an ISO 3166-1 alpha-3 code.
 void CheckCountry(absl::string_view code, const std::string& field, FieldViolations& violations);
 
+// Adds a violation unless `code` looks like an ISO 4217 code (or is empty when `optional`).
+void CheckCurrency(absl::string_view code, const std::string& field, bool optional,
+                   FieldViolations& violations);
+// Adds a violation unless `year` is in the supported range (or 0 when `optional`).
+void CheckYear(int year, const std::string& field, bool optional, FieldViolations& violations);
+// Adds a violation when the product code is empty.
+void CheckProductCode(absl::string_view code, const std::string& field,
+                      FieldViolations& violations);
+
 // The keys of flows already seen, to refuse two flows for the same reporter, partner,
 // product, direction and period.
 using FlowKeySet = absl::flat_hash_set<std::string>;

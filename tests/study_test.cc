@@ -5,7 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "proto/money_convert.h"
-#include "service/analysis_service.h"
+#include "service/analyses.h"
 #include "service/seed.h"
 #include "service/sqlite_store.h"
 
@@ -28,8 +28,7 @@ class StudyTest : public ::testing::Test {
     request.set_reporter("CHN");
     request.set_partner("KOR");
     request.set_product_code("TV_DRAMAS");
-    AnalysisServiceImpl analysis(*store_);
-    absl::StatusOr<v1::AnalyzeBalanceResponse> r = analysis.Balance(request);
+    absl::StatusOr<v1::AnalyzeBalanceResponse> r = AnalyzeBalance(*store_, request);
     ASSERT_TRUE(r.ok()) << r.status();
     balance_ = *r;
   }
