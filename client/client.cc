@@ -64,11 +64,6 @@ absl::StatusOr<v1::Dataset> Client::AppendFlows(const std::string& name,
   return connection_->UploadFlows(header, flows);
 }
 
-absl::StatusOr<v1::AnalyzeBalanceResponse> Client::AnalyzeBalance(
-    const v1::AnalyzeBalanceRequest& request) {
-  return connection_->AnalyzeBalance(request);
-}
-
 std::vector<google::rpc::BadRequest::FieldViolation> FieldViolationsOf(
     const absl::Status& status) {
   google::rpc::BadRequest bad_request;

@@ -50,13 +50,33 @@ class GrpcConnection : public Connection {
       return Upload(c, header, flows, r);
     });
   }
+  // Analyses only read: all are safe to retry.
   absl::StatusOr<v1::AnalyzeBalanceResponse> AnalyzeBalance(
       const v1::AnalyzeBalanceRequest& request) override {
-    return Call<v1::AnalyzeBalanceResponse>(
-        true, [&](grpc::ClientContext* c, v1::AnalyzeBalanceResponse* r) {
-          return analysis_->AnalyzeBalance(c, request, r);
-        });
+    return Analyze(&v1::AnalysisService::Stub::AnalyzeBalance, request);
   }
+  absl::StatusOr<v1::AnalyzeGrowthResponse> AnalyzeGrowth(const v1::AnalyzeGrowthRequest& request) override {
+    return Analyze(&v1::AnalysisService::Stub::AnalyzeGrowth, request);
+  }
+  absl::StatusOr<v1::CompareExportersResponse> CompareExporters(const v1::CompareExportersRequest& request) override {
+    return Analyze(&v1::AnalysisService::Stub::CompareExporters, request);
+  }
+  absl::StatusOr<v1::AnalyzeDealPricesResponse> AnalyzeDealPrices(const v1::AnalyzeDealPricesRequest& request) override {
+    return Analyze(&v1::AnalysisService::Stub::AnalyzeDealPrices, request);
+  }
+  absl::StatusOr<v1::EstimateSpilloverResponse> EstimateSpillover(const v1::EstimateSpilloverRequest& request) override {
+    return Analyze(&v1::AnalysisService::Stub::EstimateSpillover, request);
+  }
+  absl::StatusOr<v1::ProjectBalanceResponse> ProjectBalance(const v1::ProjectBalanceRequest& request) override {
+    return Analyze(&v1::AnalysisService::Stub::ProjectBalance, request);
+  }
+  absl::StatusOr<v1::ComputeIndicatorsResponse> ComputeIndicators(const v1::ComputeIndicatorsRequest& request) override {
+    return Analyze(&v1::AnalysisService::Stub::ComputeIndicators, request);
+  }
+  absl::StatusOr<v1::ReconcileMirrorResponse> ReconcileMirror(const v1::ReconcileMirrorRequest& request) override {
+    return Analyze(&v1::AnalysisService::Stub::ReconcileMirror, request);
+  }
+
 
  private:
   static grpc::ChannelArguments ChannelArguments(const Options& options) {
@@ -82,6 +102,16 @@ class GrpcConnection : public Connection {
     }
     writer->WritesDone();
     return writer->Finish();
+  }
+
+  template <typename Request, typename Response>
+  absl::StatusOr<Response> Analyze(
+      grpc::Status (v1::AnalysisService::Stub::*method)(grpc::ClientContext*, const Request&,
+                                                        Response*),
+      const Request& request) {
+    return Call<Response>(true, [&](grpc::ClientContext* c, Response* r) {
+      return (analysis_.get()->*method)(c, request, r);
+    });
   }
 
   // Runs `rpc` under the overall deadline, retrying idempotent calls on UNAVAILABLE.

@@ -21,16 +21,25 @@ struct AnalysisInput {
   ExchangeRates rates;
 };
 
-// Loads the data of `request` (any request with the `data` oneof) and expresses its flows in
-// `target_currency` unless that is empty.
-absl::StatusOr<AnalysisInput> LoadInput(v1::Dataset dataset, const std::string& target_currency);
+// Which flows an analysis looks at. Only those are converted, so that an analysis needs
+// exchange rates for its own years and pairs, not for the whole dataset.
+struct FlowFilter {
+  int year = 0;                 // 0: every year
+  std::vector<SeriesKey> keys;  // empty: every reporter, partner and product
+};
+
+// Loads the data of `request` (any request with the `data` oneof), keeps the flows `filter`
+// selects, and expresses them in `target_currency` unless that is empty.
+absl::StatusOr<AnalysisInput> LoadInput(v1::Dataset dataset, const std::string& target_currency,
+                                        const FlowFilter& filter);
 
 template <typename Request>
 absl::StatusOr<AnalysisInput> LoadInput(DatasetStore& store, const Request& request,
-                                        const std::string& target_currency) {
+                                        const std::string& target_currency,
+                                        const FlowFilter& filter) {
   absl::StatusOr<v1::Dataset> dataset = ResolveDataset(store, request);
   if (!dataset.ok()) return dataset.status();
-  return LoadInput(*std::move(dataset), target_currency);
+  return LoadInput(*std::move(dataset), target_currency, filter);
 }
 
 }  // namespace culturetrade

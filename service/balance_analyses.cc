@@ -82,9 +82,9 @@ absl::StatusOr<v1::AnalyzeBalanceResponse> AnalyzeBalance(DatasetStore& store,
   FieldViolations v;
   CheckSeries(r, v);
   if (!v.empty()) return v.ToStatus();
-  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, r.target_currency());
-  if (!input.ok()) return input.status();
   const SeriesKey key{r.reporter(), r.partner(), r.product_code()};
+  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, r.target_currency(), {0, {key}});
+  if (!input.ok()) return input.status();
   absl::StatusOr<BalanceTable> table = ComputeBalance(
       input->flows, key, BalanceOptions{r.start_year(), r.end_year(), r.include_partial_years()});
   if (!table.ok()) return table.status();
@@ -108,10 +108,10 @@ absl::StatusOr<v1::AnalyzeGrowthResponse> AnalyzeGrowth(DatasetStore& store,
     v.Add("spike_threshold", "a growth fraction above -1, for example 1.0 for doubling");
   }
   if (!v.empty()) return v.ToStatus();
-  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, r.target_currency());
+  const SeriesKey key{r.reporter(), r.partner(), r.product_code()};
+  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, r.target_currency(), {0, {key}});
   if (!input.ok()) return input.status();
-  absl::StatusOr<AnnualSeries> series = BuildAnnualSeries(
-      input->flows, SeriesKey{r.reporter(), r.partner(), r.product_code()}, *direction);
+  absl::StatusOr<AnnualSeries> series = BuildAnnualSeries(input->flows, key, *direction);
   if (!series.ok()) return series.status();
   if (series->empty()) return NoSuchSeries(r, "flows in that direction");
   const AnnualSeries basis = r.include_partial_years() ? *series : series->WithoutPartialYears();

@@ -194,7 +194,7 @@ absl::StatusOr<v1::CompareExportersResponse> CompareExporters(
   if (!r.partner().empty()) CheckCountry(r.partner(), "partner", v);
   CheckCurrency(r.target_currency(), "target_currency", /*optional=*/true, v);
   if (!v.empty()) return v.ToStatus();
-  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, "");
+  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, "", {r.year(), {}});
   if (!input.ok()) return input.status();
   const std::string partner = r.partner().empty() ? kWorld : r.partner();
   absl::StatusOr<Amount> a = YearTotal(input->flows, {r.reporter_a(), partner, r.product_code()},
@@ -239,7 +239,7 @@ absl::StatusOr<v1::CompareExportersResponse> CompareExporters(
 absl::StatusOr<v1::ComputeIndicatorsResponse> ComputeIndicators(
     DatasetStore& store, const v1::ComputeIndicatorsRequest& r) {
   if (absl::Status s = ValidateIndicators(r); !s.ok()) return s;
-  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, r.target_currency());
+  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, r.target_currency(), {r.year(), {}});
   if (!input.ok()) return input.status();
   v1::ComputeIndicatorsResponse out;
   for (int kind_number : r.indicators()) {
@@ -266,7 +266,9 @@ absl::StatusOr<v1::ReconcileMirrorResponse> ReconcileMirror(DatasetStore& store,
   if (!direction.ok()) v.Add("direction", "say export, import, re-export or re-import");
   CheckCurrency(r.target_currency(), "target_currency", /*optional=*/true, v);
   if (!v.empty()) return v.ToStatus();
-  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, r.target_currency());
+  absl::StatusOr<AnalysisInput> input = LoadInput(
+      store, r, r.target_currency(),
+      {0, {{r.reporter(), r.partner(), r.product_code()}, {r.partner(), r.reporter(), r.product_code()}}});
   if (!input.ok()) return input.status();
   absl::StatusOr<AnnualSeries> reported = BuildAnnualSeries(
       input->flows, {r.reporter(), r.partner(), r.product_code()}, *direction);

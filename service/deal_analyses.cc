@@ -107,7 +107,7 @@ absl::StatusOr<v1::AnalyzeDealPricesResponse> AnalyzeDealPrices(
   if (!r.origin_a().empty()) CheckCountry(r.origin_a(), "origin_a", v);
   if (!r.origin_b().empty()) CheckCountry(r.origin_b(), "origin_b", v);
   if (!v.empty()) return v.ToStatus();
-  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, "");
+  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, "", {});
   if (!input.ok()) return input.status();
   absl::StatusOr<std::vector<DealPrice>> deals =
       DealsFromProto(input->dataset.deals(), input->rates, r.target_currency());
@@ -147,7 +147,7 @@ absl::StatusOr<v1::EstimateSpilloverResponse> EstimateSpillover(
     CheckYear(r.year(), "year", /*optional=*/false, v);
   }
   if (!v.empty()) return v.ToStatus();
-  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, "");
+  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, "", {r.year(), {}});
   if (!input.ok()) return input.status();
   absl::StatusOr<v1::Multiplier> multiplier = FindMultiplier(input->dataset, r);
   if (!multiplier.ok()) return multiplier.status();

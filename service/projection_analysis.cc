@@ -87,9 +87,9 @@ absl::Status FillYears(const std::vector<ProjectedYear>& years, const std::strin
 absl::StatusOr<v1::ProjectBalanceResponse> ProjectBalance(DatasetStore& store,
                                                           const v1::ProjectBalanceRequest& r) {
   if (absl::Status s = Validate(r); !s.ok()) return s;
-  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, r.target_currency());
-  if (!input.ok()) return input.status();
   const SeriesKey key{r.reporter(), r.partner(), r.product_code()};
+  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, r.target_currency(), {0, {key}});
+  if (!input.ok()) return input.status();
   absl::StatusOr<AnnualSeries> x = BuildAnnualSeries(input->flows, key, Direction::kExport);
   absl::StatusOr<AnnualSeries> m = BuildAnnualSeries(input->flows, key, Direction::kImport);
   if (!x.ok()) return x.status();

@@ -160,8 +160,42 @@ void ValidateFlows(const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flow
   }
 }
 
+namespace {
+
+void ValidateMultipliers(const v1::Dataset& d, const std::string& prefix, FieldViolations& v) {
+  absl::flat_hash_set<std::string> ids;
+  for (int i = 0; i < d.multipliers_size(); ++i) {
+    const v1::Multiplier& m = d.multipliers(i);
+    const std::string field = absl::StrCat(prefix, "multipliers[", i, "]");
+    if (m.id().empty() || !ids.insert(m.id()).second) {
+      v.Add(field + ".id", "a multiplier needs an id of its own");
+    }
+    CheckCountry(m.economy(), field + ".economy", v);
+    CheckMoney(m.cultural_exports(), field + ".cultural_exports", v, /*positive=*/true);
+    CheckMoney(m.induced_exports(), field + ".induced_exports", v, /*positive=*/false);
+    if (m.cultural_exports().currency_code() != m.induced_exports().currency_code()) {
+      v.Add(field, "both amounts of a multiplier are in one currency");
+    }
+  }
+}
+
+void ValidateCitedFacts(const v1::Dataset& d, const std::string& prefix, FieldViolations& v) {
+  for (int i = 0; i < d.cited_facts_size(); ++i) {
+    const v1::CitedFact& f = d.cited_facts(i);
+    const std::string field = absl::StrCat(prefix, "cited_facts[", i, "]");
+    if (f.id().empty()) v.Add(field + ".id", "a cited fact needs an id");
+    if (!Decimal::Parse(f.value()).ok()) {
+      v.Add(field + ".value", absl::StrCat("'", f.value(), "' is not a decimal number"));
+    }
+  }
+}
+
+}  // namespace
+
 void ValidateDatasetContent(const v1::Dataset& d, const std::string& prefix,
                             FieldViolations& v) {
+  ValidateMultipliers(d, prefix, v);
+  ValidateCitedFacts(d, prefix, v);
   if (d.display_name().size() > 256) v.Add(prefix + "display_name", "longer than 256 bytes");
   FlowKeySet seen;
   ValidateFlows(d.flows(), prefix, seen, v);

@@ -55,7 +55,7 @@ TEST_F(ServerIntegrationTest, NewStoreIsSeededWithTheStudy) {
   ASSERT_TRUE(all.ok()) << all.status();
   ASSERT_EQ(all->size(), 1u);
   EXPECT_EQ((*all)[0].name(), "datasets/china-korea-tv-dramas");
-  EXPECT_EQ((*all)[0].flow_count(), 6);
+  EXPECT_EQ((*all)[0].flow_count(), 8);
 }
 
 TEST_F(ServerIntegrationTest, StudyBalanceOverTheWire) {

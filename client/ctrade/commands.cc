@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
+#include "client/ctrade/command_support.h"
 #include "client/ctrade/flow_csv.h"
 #include "client/money_format.h"
 
@@ -14,18 +15,6 @@ namespace culturetrade::ctrade {
 namespace {
 
 constexpr char kUsagePayload[] = "culturetrade.ctrade/usage";
-
-// Accepts `datasets/x` or the bare id `x`.
-std::string DatasetNameArg(const std::string& arg) {
-  return absl::StartsWith(arg, "datasets/") ? arg : absl::StrCat("datasets/", arg);
-}
-
-absl::StatusOr<std::string> OnePositional(const Context& c, const char* what) {
-  if (c.args.positional().size() != 1) {
-    return UsageError(absl::StrCat("give exactly one ", what));
-  }
-  return c.args.positional()[0];
-}
 
 std::string Timestamp(const google::protobuf::Timestamp& ts) {
   return absl::FormatTime("%Y-%m-%d %H:%M:%S", absl::FromUnixSeconds(ts.seconds()),
@@ -183,78 +172,6 @@ absl::Status CreateDataset(Context& c) {
   return absl::OkStatus();
 }
 
-// Builds the balance table; `markers` tags derived (*) and estimated (~) values.
-Table BalanceTable(const v1::AnalyzeBalanceResponse& r, int scale, int digits, bool markers) {
-  auto money = [&](bool has, const google::type::Money& m, v1::ValueStatus status) {
-    if (!has) return std::string("-");
-    std::string text = FormatMoney(m, scale, digits);
-    if (markers && status == v1::VALUE_STATUS_DERIVED) text += "*";
-    if (markers && status == v1::VALUE_STATUS_ESTIMATED) text += "~";
-    return text;
-  };
-  auto optional = [](bool has, double v, auto format) { return has ? format(v) : "-"; };
-  auto ratio = [](double v) { return absl::StrFormat("%.4f", v); };
-  Table t{{"YEAR", "EXPORTS", "IMPORTS", "BALANCE", "TOTAL TRADE", "COVERAGE X/M",
-           "NORMALIZED BALANCE", "EXPORT GROWTH", "IMPORT GROWTH"},
-          {},
-          {}};
-  for (const v1::BalanceYear& y : r.years()) {
-    t.rows.push_back({absl::StrCat(y.year()),
-                      money(y.has_exports(), y.exports(), y.export_status()),
-                      money(y.has_imports(), y.imports(), y.import_status()),
-                      money(y.has_balance(), y.balance(), v1::VALUE_STATUS_REPORTED),
-                      money(y.has_total_trade(), y.total_trade(), v1::VALUE_STATUS_REPORTED),
-                      optional(y.has_coverage_ratio(), y.coverage_ratio(), ratio),
-                      optional(y.has_normalized_balance(), y.normalized_balance(), ratio),
-                      optional(y.has_export_growth(), y.export_growth(), Percent),
-                      optional(y.has_import_growth(), y.import_growth(), Percent)});
-  }
-  return t;
-}
-
-std::string GrowthNote(const char* label, const v1::CompoundGrowth& g, int scale, int digits) {
-  if (!g.has_rate()) return absl::StrCat("  ", label, ": undefined (", g.undefined_reason(), ")");
-  return absl::StrCat("  ", label, " ", g.start_year(), "-", g.end_year(), ": ",
-                      Percent(g.rate()), " a year (", FormatMoney(g.start_value(), scale, digits),
-                      " -> ", FormatMoney(g.end_value(), scale, digits), ")");
-}
-
-absl::Status AnalyzeBalance(Context& c) {
-  absl::StatusOr<std::string> name = OnePositional(c, "dataset name");
-  if (!name.ok()) return name.status();
-  v1::AnalyzeBalanceRequest request;
-  request.set_dataset(DatasetNameArg(*name));
-  request.set_reporter(c.args.Get("reporter"));
-  request.set_partner(c.args.Get("partner"));
-  request.set_product_code(c.args.Get("product"));
-  absl::StatusOr<int> start = c.args.GetInt("start-year", 0);
-  absl::StatusOr<int> end = c.args.GetInt("end-year", 0);
-  absl::StatusOr<int> digits = c.args.GetInt("digits", 2);
-  absl::StatusOr<int> scale = ScaleExponent(c.args.Get("scale", "units"));
-  for (const absl::Status& s : {start.status(), end.status(), digits.status(), scale.status()}) {
-    if (!s.ok()) return UsageError(s.message());
-  }
-  request.set_start_year(*start);
-  request.set_end_year(*end);
-  absl::StatusOr<v1::AnalyzeBalanceResponse> r = c.client.AnalyzeBalance(request);
-  if (!r.ok()) return r.status();
-  if (c.format == Format::kJson) {
-    PrintJson(*r, c.out);
-    return absl::OkStatus();
-  }
-  Table t = BalanceTable(*r, *scale, *digits, c.format == Format::kTable);
-  const std::string unit = c.args.Get("scale", "units");
-  t.notes = {"",
-             absl::StrCat(r->reporter(), " with ", r->partner(), ", ", r->product_code(), ": ",
-                          unit == "units" ? "" : unit + " of ", r->currency_code(),
-                          ". * derived value, ~ estimated value, - no data."),
-             "Average annual (compound) growth:",
-             GrowthNote("exports", r->export_growth(), *scale, *digits),
-             GrowthNote("imports", r->import_growth(), *scale, *digits)};
-  PrintTable(t, c.format, c.out);
-  return absl::OkStatus();
-}
-
 const std::vector<std::pair<std::string, std::string>> kCsvOptions = {
     {"csv", "the CSV file to read, - for standard input"},
     {"reporter", "reporter for files without a reporter column (ISO alpha-3)"},
@@ -282,7 +199,7 @@ const std::vector<Command>& Commands() {
         {"display-name", "a short title for the dataset"},
         {"description", "what the dataset holds"}};
     create_options.insert(create_options.end(), kCsvOptions.begin(), kCsvOptions.end());
-    return new std::vector<Command>{
+    auto* all = new std::vector<Command>{
         {"datasets list", "", "List datasets, all pages unless --page-size is given.",
          {{"page-size", "datasets a page (1-1000)"}, {"page-token", "continue after a page"}},
          ListDatasets},
@@ -292,17 +209,9 @@ const std::vector<Command>& Commands() {
          {{"etag", "delete only while the dataset has this etag"}}, DeleteDataset},
         {"datasets create", "ID", "Create a dataset from a long-layout CSV file of flows.",
          create_options, CreateDataset},
-        {"analyze balance", "DATASET",
-         "Yearly exports, imports, balance and growth of a reporter with a partner.",
-         {{"reporter", "the reporting economy (ISO alpha-3), for example CHN"},
-          {"partner", "the partner economy, for example KOR"},
-          {"product", "the product code, for example TV_DRAMAS"},
-          {"start-year", "first year of the compound growth (default: first with data)"},
-          {"end-year", "last year of the compound growth (default: last with data)"},
-          {"scale", "show amounts in units, thousands, millions or billions"},
-          {"digits", "decimals shown for amounts (default 2)"}},
-         AnalyzeBalance},
     };
+    for (Command& c : AnalysisCommands()) all->push_back(std::move(c));
+    return all;
   }();
   return *commands;
 }

@@ -31,7 +31,9 @@ struct Command {
   std::function<absl::Status(Context&)> run;
 };
 
+// Every command: the dataset commands, then AnalysisCommands().
 const std::vector<Command>& Commands();
+std::vector<Command> AnalysisCommands();
 
 // A status for a mistake on the command line (exit code 2 rather than 3).
 absl::Status UsageError(absl::string_view message);

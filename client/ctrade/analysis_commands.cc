@@ -1,0 +1,466 @@
+// ctrade's `analyze` commands: one per AnalysisService RPC, printed as tables, CSV or JSON.
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "client/ctrade/command_support.h"
+#include "client/ctrade/commands.h"
+
+namespace culturetrade::ctrade {
+namespace {
+
+using OptionList = std::vector<std::pair<std::string, std::string>>;
+
+std::string Ratio(double v) { return absl::StrFormat("%.4f", v); }
+std::string Times(double v) { return absl::StrFormat("%.2fx", v); }
+
+absl::StatusOr<v1::FlowDirection> DirectionOption(const Options& o) {
+  const std::string d = absl::AsciiStrToLower(o.Str("direction"));
+  if (d == "export" || d == "x") return v1::FLOW_DIRECTION_EXPORT;
+  if (d == "import" || d == "m") return v1::FLOW_DIRECTION_IMPORT;
+  if (d == "re-export") return v1::FLOW_DIRECTION_RE_EXPORT;
+  if (d == "re-import") return v1::FLOW_DIRECTION_RE_IMPORT;
+  return UsageError("--direction is export, import, re-export or re-import");
+}
+
+// Runs an analysis: the request is built by `build`, sent by `call`, printed by `print`
+// (JSON is the same for all: the proto JSON mapping of the response).
+template <typename Request, typename Response>
+absl::Status RunAnalysis(
+    Context& c, const std::function<absl::Status(Options&, Request&)>& build,
+    absl::StatusOr<Response> (Client::*call)(const Request&),
+    const std::function<Table(const Response&, Options&)>& print) {
+  absl::StatusOr<std::string> dataset = OnePositional(c, "dataset name");
+  if (!dataset.ok()) return dataset.status();
+  Options o(c.args);
+  o.markers = c.format == Format::kTable;
+  Request request;
+  request.set_dataset(DatasetNameArg(*dataset));
+  if (absl::Status s = build(o, request); !s.ok()) return s;
+  if (!o.status().ok()) return o.status();
+  absl::StatusOr<Response> response = (c.client.*call)(request);
+  if (!response.ok()) return response.status();
+  if (c.format == Format::kJson) {
+    PrintJson(*response, c.out);
+  } else {
+    Table t = print(*response, o);
+    if (c.format == Format::kCsv) t.notes.clear();
+    PrintTable(t, c.format, c.out);
+  }
+  return absl::OkStatus();
+}
+
+const OptionList kSeriesOptions = {
+    {"reporter", "the reporting economy (ISO alpha-3), for example CHN"},
+    {"partner", "the partner economy, for example KOR, or WLD for the world"},
+    {"product", "the product code, for example TV_DRAMAS"},
+    {"start-year", "first year of compound growth and totals (default: first with data)"},
+    {"end-year", "last year (default: last with data)"},
+    {"currency", "express amounts in this currency (ISO 4217) at the dataset's rates"},
+    {"include-partial", "use years with missing months or quarters in growth"},
+    {"scale", "show amounts in units, thousands, millions or billions"}};
+
+template <typename Request>
+absl::Status SeriesRequest(Options& o, Request& r) {
+  r.set_reporter(o.Str("reporter"));
+  r.set_partner(o.Str("partner"));
+  r.set_product_code(o.Str("product"));
+  r.set_start_year(o.Int("start-year"));
+  r.set_end_year(o.Int("end-year"));
+  r.set_target_currency(absl::AsciiStrToUpper(o.Str("currency")));
+  r.set_include_partial_years(o.Flag("include-partial"));
+  return absl::OkStatus();
+}
+
+std::string StatusMark(const Options& o, v1::ValueStatus s, bool partial = false) {
+  if (!o.markers) return "";
+  return std::string(s == v1::VALUE_STATUS_DERIVED     ? "*"
+                     : s == v1::VALUE_STATUS_ESTIMATED ? "~"
+                                                       : "") +
+         (partial ? "p" : "");
+}
+
+std::string GrowthNote(const char* label, const v1::CompoundGrowth& g, int scale) {
+  if (!g.has_rate()) return absl::StrCat("  ", label, ": undefined (", g.undefined_reason(), ")");
+  return absl::StrCat("  ", label, " ", g.start_year(), "-", g.end_year(), ": ",
+                      Percent(g.rate()), " a year (", Amount(true, g.start_value(), scale),
+                      " -> ", Amount(true, g.end_value(), scale), ")");
+}
+
+Table BalanceTable(const v1::AnalyzeBalanceResponse& r, Options& o) {
+  const int scale = o.Scale();
+  auto money = [&](bool has, const google::type::Money& m, v1::ValueStatus s, bool partial) {
+    return has ? Amount(true, m, scale) + StatusMark(o, s, partial) : "-";
+  };
+  auto optional = [](bool has, double v, auto format) { return has ? format(v) : "-"; };
+  Table t{{"YEAR", "EXPORTS", "IMPORTS", "BALANCE", "TOTAL TRADE", "COVERAGE X/M",
+           "NORMALIZED BALANCE", "EXPORT GROWTH", "IMPORT GROWTH"}, {}, {}};
+  for (const v1::BalanceYear& y : r.years()) {
+    t.rows.push_back({absl::StrCat(y.year()),
+                      money(y.has_exports(), y.exports(), y.export_status(), y.export_partial()),
+                      money(y.has_imports(), y.imports(), y.import_status(), y.import_partial()),
+                      Amount(y.has_balance(), y.balance(), scale),
+                      Amount(y.has_total_trade(), y.total_trade(), scale),
+                      optional(y.has_coverage_ratio(), y.coverage_ratio(), Ratio),
+                      optional(y.has_normalized_balance(), y.normalized_balance(), Ratio),
+                      optional(y.has_export_growth(), y.export_growth(), Percent),
+                      optional(y.has_import_growth(), y.import_growth(), Percent)});
+  }
+  std::string years;
+  for (int y : r.cumulative_balance_years()) absl::StrAppend(&years, years.empty() ? "" : ", ", y);
+  t.notes = {"",
+             absl::StrCat(r.reporter(), " with ", r.partner(), ", ", r.product_code(), ": ",
+                          UnitText(scale, r.currency_code()),
+                          ". * derived, ~ estimated, p partial year, - no data."),
+             "Average annual (compound) growth:",
+             GrowthNote("exports", r.export_growth(), scale),
+             GrowthNote("imports", r.import_growth(), scale),
+             absl::StrCat("Cumulative balance (", years, "): ",
+                          Amount(true, r.cumulative_balance(), scale))};
+  return t;
+}
+
+Table GrowthTable(const v1::AnalyzeGrowthResponse& r, Options& o) {
+  const int scale = o.Scale();
+  Table t{{"YEAR", "VALUE", "GROWTH"}, {}, {}};
+  for (const v1::GrowthYear& y : r.years()) {
+    t.rows.push_back({absl::StrCat(y.year()),
+                      Amount(true, y.value(), scale) + StatusMark(o, y.status(), y.partial()),
+                      y.has_growth() ? Percent(y.growth()) : "-"});
+  }
+  std::string spikes;
+  for (const auto& s : r.spikes()) {
+    absl::StrAppend(&spikes, spikes.empty() ? "" : ", ", s.year(), " (", Percent(s.growth()), ")");
+  }
+  const auto& c = r.cumulative();
+  t.notes = {"", absl::StrCat("Amounts in ", UnitText(scale, r.currency_code()), "."),
+             GrowthNote("compound growth", r.compound(), scale),
+             r.trend().has_rate()
+                 ? absl::StrCat("  log-linear trend: ", Percent(r.trend().rate()), " a year over ",
+                                r.trend().points(), " years")
+                 : absl::StrCat("  log-linear trend: undefined (", r.trend().undefined_reason(), ")"),
+             absl::StrCat("  spikes above ", Percent(r.spike_threshold()), ": ",
+                          spikes.empty() ? "none" : spikes),
+             absl::StrCat("  cumulative ", c.start_year(), "-", c.end_year(), ": ",
+                          Amount(true, c.total(), scale), " over ", c.years_present_size(),
+                          " years with data", c.years_missing_size() > 0
+                              ? absl::StrCat(" (", c.years_missing_size(), " years missing)")
+                              : "")};
+  return t;
+}
+
+Table ExportersTable(const v1::CompareExportersResponse& r, Options& o) {
+  const int scale = o.Scale();
+  Table t{{"EXPORTER", "REPORTED", "RATE", "CONVERTED", "MARKET SHARE"}, {}, {}};
+  for (const v1::ExporterValue* e : {&r.a(), &r.b()}) {
+    t.rows.push_back({e->reporter(),
+                      Amount(true, e->reported(), scale) + " " + e->reported().currency_code(),
+                      e->rate(), Amount(true, e->converted(), scale),
+                      e->has_market_share() ? Percent(e->market_share()) : "-"});
+  }
+  t.notes = {"", absl::StrCat("Converted amounts in ",
+                              UnitText(scale, r.a().converted().currency_code()), "."),
+             absl::StrCat(r.a().reporter(), " / ", r.b().reporter(), " = ", Ratio(r.ratio()),
+                          ", that is 1/", absl::StrFormat("%.2f", r.inverse_ratio()))};
+  if (!r.market_share_note().empty()) t.notes.push_back("Market shares: " + r.market_share_note());
+  return t;
+}
+
+Table DealsTable(const v1::AnalyzeDealPricesResponse& r, Options& o) {
+  const int scale = o.Scale();
+  Table t{{"GROUP", "KEY", "DEALS", "MIN", "MEDIAN", "MAX"}, {}, {}};
+  for (auto [group, stats] : {std::pair{"title", &r.by_title()}, std::pair{"origin", &r.by_origin()}}) {
+    for (const v1::PriceStats& s : *stats) {
+      t.rows.push_back({group, s.key() + StatusMark(o, s.weakest_status()), absl::StrCat(s.count()),
+                        Amount(true, s.min(), scale), Amount(true, s.median(), scale),
+                        Amount(true, s.max(), scale)});
+    }
+  }
+  t.notes = {"", absl::StrCat("Prices per episode in ", UnitText(scale, r.currency_code()),
+                              ". ~ includes estimated (illustrative) prices.")};
+  if (r.has_title_ratio()) {
+    const auto& tr = r.title_ratio();
+    t.notes.push_back(absl::StrCat("\"", tr.numerator_title(), "\" / \"", tr.denominator_title(),
+                                   "\" = ", Times(tr.ratio())));
+  }
+  if (r.has_origin_gap()) {
+    const auto& g = r.origin_gap();
+    t.notes.push_back(absl::StrCat(g.origin_a(), " median / ", g.origin_b(), " median = ",
+                                   Times(g.median_ratio()), " (", Times(g.ratio_to_b_max()),
+                                   " against ", g.origin_b(), "'s highest, ",
+                                   Times(g.ratio_to_b_min()), " against its lowest)"));
+  }
+  return t;
+}
+
+Table SpilloverTable(const v1::EstimateSpilloverResponse& r, Options& o) {
+  const int scale = o.Scale();
+  const auto& m = r.multiplier();
+  Table t{{"CULTURAL EXPORTS", "INDUCED MERCHANDISE EXPORTS", "CURRENCY"},
+          {{Amount(true, r.cultural_exports(), scale), Amount(true, r.induced_exports(), scale),
+            r.induced_exports().currency_code()}},
+          {}};
+  t.notes = {"", absl::StrCat("Multiplier ", m.id(), ": ", Amount(true, m.cultural_exports(), 0, 0),
+                              " of cultural exports -> ", Amount(true, m.induced_exports(), 0, 0),
+                              " of merchandise exports (", m.source().title(), ", ", m.year(),
+                              ")."),
+             absl::StrCat("Amounts in ", UnitText(scale, r.induced_exports().currency_code()), ".")};
+  return t;
+}
+
+Table ProjectionTable(const v1::ProjectBalanceResponse& r, Options& o) {
+  const int scale = o.Scale();
+  Table t{{"YEAR", "EXPORTS", "IMPORTS", "BALANCE"}, {}, {}};
+  for (const v1::ProjectedYear& y : r.years()) {
+    t.rows.push_back({absl::StrCat(y.year()), Amount(true, y.exports(), scale),
+                      Amount(true, y.imports(), scale), Amount(true, y.balance(), scale)});
+  }
+  t.notes = {"", absl::StrCat("Projected from ", r.base_year(), " in ",
+                              UnitText(scale, r.currency_code()), ": exports ",
+                              Percent(r.export_growth()), " a year, imports ",
+                              Percent(r.import_growth()), " a year (",
+                              v1::GrowthBasis_Name(r.basis()), ")."),
+             r.deficit_closes() ? absl::StrCat("The deficit closes in ", r.closing_year(), ".")
+                                : absl::StrCat("The deficit never closes: ", r.never_closes_reason())};
+  if (r.has_required_export_growth()) {
+    t.notes.push_back(absl::StrCat("Export growth needed to close it by ", o.Int("close-by"), ": ",
+                                   Percent(r.required_export_growth()), " a year."));
+  }
+  return t;
+}
+
+Table IndicatorsTable(const v1::ComputeIndicatorsResponse& r, Options&) {
+  Table t{{"INDICATOR", "VALUE", "DETAIL"}, {}, {}};
+  for (const v1::IndicatorValue& v : r.values()) {
+    std::string detail;
+    if (v.has_symmetric_value()) detail = "symmetric " + Ratio(v.symmetric_value());
+    for (const auto& [product, value] : v.by_product()) {
+      absl::StrAppend(&detail, detail.empty() ? "" : ", ", product, " ", Ratio(value));
+    }
+    if (v.count() > 0) detail = absl::StrCat("over ", v.count());
+    t.rows.push_back({absl::AsciiStrToLower(v1::IndicatorKind_Name(v.kind()).substr(15)),
+                      Ratio(v.value()), detail});
+  }
+  return t;
+}
+
+Table MirrorTable(const v1::ReconcileMirrorResponse& r, Options& o) {
+  const int scale = o.Scale();
+  Table t{{"YEAR", "REPORTED", "MIRROR", "DIFFERENCE", "RELATIVE"}, {}, {}};
+  for (const v1::MirrorYear& y : r.years()) {
+    t.rows.push_back({absl::StrCat(y.year()), Amount(y.has_reported(), y.reported(), scale),
+                      Amount(y.has_mirror(), y.mirror(), scale),
+                      Amount(y.has_difference(), y.difference(), scale),
+                      y.has_relative_difference() ? Percent(y.relative_difference()) : "-"});
+  }
+  t.notes = {"", absl::StrCat("Amounts in ", UnitText(scale, r.currency_code()),
+                              "; the difference is reported minus mirror.")};
+  return t;
+}
+
+absl::StatusOr<v1::IndicatorKind> IndicatorOf(const std::string& name) {
+  const std::string n = absl::AsciiStrToLower(name);
+  if (n == "gl" || n == "grubel-lloyd") return v1::INDICATOR_KIND_GRUBEL_LLOYD;
+  if (n == "rca") return v1::INDICATOR_KIND_RCA;
+  if (n == "intensity") return v1::INDICATOR_KIND_TRADE_INTENSITY;
+  if (n == "share") return v1::INDICATOR_KIND_MARKET_SHARE;
+  if (n == "hhi-partners") return v1::INDICATOR_KIND_HHI_PARTNERS;
+  if (n == "hhi-products") return v1::INDICATOR_KIND_HHI_PRODUCTS;
+  return UsageError(absl::StrCat("unknown indicator '", name,
+                                 "': gl, rca, intensity, share, hhi-partners, hhi-products"));
+}
+
+OptionList With(OptionList base, const OptionList& more) {
+  base.insert(base.end(), more.begin(), more.end());
+  return base;
+}
+
+}  // namespace
+
+std::vector<Command> AnalysisCommands() {
+  using v1::AnalyzeBalanceRequest, v1::AnalyzeBalanceResponse;
+  const OptionList scale = {{"scale", "show amounts in units, thousands, millions or billions"}};
+  return {
+      {"analyze balance", "DATASET",
+       "Yearly exports, imports, balance, coverage and growth of a reporter with a partner.",
+       kSeriesOptions,
+       [](Context& c) {
+         return RunAnalysis<AnalyzeBalanceRequest, AnalyzeBalanceResponse>(
+             c, SeriesRequest<AnalyzeBalanceRequest>, &Client::AnalyzeBalance, BalanceTable);
+       }},
+      {"analyze growth", "DATASET",
+       "Growth of one flow: year on year, compound, trend, spikes and cumulative total.",
+       With(kSeriesOptions, {{"direction", "export or import"},
+                             {"spike-threshold", "growth fraction above which a year is a spike "
+                                                 "(default 1.0, doubling)"}}),
+       [](Context& c) {
+         return RunAnalysis<v1::AnalyzeGrowthRequest, v1::AnalyzeGrowthResponse>(
+             c,
+             [](Options& o, v1::AnalyzeGrowthRequest& r) {
+               absl::Status s = SeriesRequest(o, r);
+               absl::StatusOr<v1::FlowDirection> d = DirectionOption(o);
+               if (!d.ok()) return d.status();
+               r.set_direction(*d);
+               if (auto t = o.Double("spike-threshold")) r.set_spike_threshold(*t);
+               return s;
+             },
+             &Client::AnalyzeGrowth, GrowthTable);
+       }},
+      {"analyze exporters", "DATASET",
+       "Two exporters' exports of a product in a year, in one currency, and their ratio.",
+       With({{"product", "the product code"},
+             {"year", "the year compared"},
+             {"a", "the first exporter (numerator)"},
+             {"b", "the second exporter (denominator)"},
+             {"partner", "the destination (default WLD, the world)"},
+             {"currency", "the common currency, for example USD"}},
+            scale),
+       [](Context& c) {
+         return RunAnalysis<v1::CompareExportersRequest, v1::CompareExportersResponse>(
+             c,
+             [](Options& o, v1::CompareExportersRequest& r) {
+               r.set_product_code(o.Str("product"));
+               r.set_year(o.Int("year"));
+               r.set_reporter_a(o.Str("a"));
+               r.set_reporter_b(o.Str("b"));
+               r.set_partner(o.Str("partner"));
+               r.set_target_currency(absl::AsciiStrToUpper(o.Str("currency")));
+               return absl::OkStatus();
+             },
+             &Client::CompareExporters, ExportersTable);
+       }},
+      {"analyze deals", "DATASET",
+       "Per-episode prices by title and origin, a title ratio and the gap between origins.",
+       With({{"currency", "the common currency; each price converts at its year's rate"},
+             {"numerator", "title whose price is divided"},
+             {"denominator", "title it is divided by"},
+             {"origin-a", "origin whose median is compared"},
+             {"origin-b", "origin it is compared with"}},
+            scale),
+       [](Context& c) {
+         return RunAnalysis<v1::AnalyzeDealPricesRequest, v1::AnalyzeDealPricesResponse>(
+             c,
+             [](Options& o, v1::AnalyzeDealPricesRequest& r) {
+               r.set_target_currency(absl::AsciiStrToUpper(o.Str("currency")));
+               r.set_numerator_title(o.Str("numerator"));
+               r.set_denominator_title(o.Str("denominator"));
+               r.set_origin_a(o.Str("origin-a"));
+               r.set_origin_b(o.Str("origin-b"));
+               return absl::OkStatus();
+             },
+             &Client::AnalyzeDealPrices, DealsTable);
+       }},
+      {"analyze spillover", "DATASET",
+       "Merchandise exports induced by cultural exports under one of the dataset's multipliers.",
+       With({{"multiplier", "the multiplier's id in the dataset"},
+             {"reporter", "the exporter whose flows are used"},
+             {"partner", "their destination (default WLD)"},
+             {"product", "their product"},
+             {"year", "their year"}},
+            scale),
+       [](Context& c) {
+         return RunAnalysis<v1::EstimateSpilloverRequest, v1::EstimateSpilloverResponse>(
+             c,
+             [](Options& o, v1::EstimateSpilloverRequest& r) {
+               r.set_multiplier_id(o.Str("multiplier"));
+               r.set_reporter(o.Str("reporter"));
+               r.set_partner(o.Str("partner"));
+               r.set_product_code(o.Str("product"));
+               r.set_year(o.Int("year"));
+               return absl::OkStatus();
+             },
+             &Client::EstimateSpillover, SpilloverTable);
+       }},
+      {"analyze projection", "DATASET",
+       "Exports and imports projected forward, when the deficit closes, what would close it.",
+       {{"reporter", "the reporting economy"},
+        {"partner", "the partner economy"},
+        {"product", "the product code"},
+        {"to-year", "the last projected year"},
+        {"basis", "compound (default), trend or given"},
+        {"export-growth", "with --basis given: yearly export growth, a fraction"},
+        {"import-growth", "with --basis given: yearly import growth, a fraction"},
+        {"history-start", "first year of the history rates come from"},
+        {"base-year", "the year projected from (default: last with both flows)"},
+        {"close-by", "also compute the export growth that closes the deficit by this year"},
+        {"currency", "express amounts in this currency"},
+        {"scale", "show amounts in units, thousands, millions or billions"}},
+       [](Context& c) {
+         return RunAnalysis<v1::ProjectBalanceRequest, v1::ProjectBalanceResponse>(
+             c,
+             [](Options& o, v1::ProjectBalanceRequest& r) {
+               r.set_reporter(o.Str("reporter"));
+               r.set_partner(o.Str("partner"));
+               r.set_product_code(o.Str("product"));
+               r.set_to_year(o.Int("to-year"));
+               const std::string basis = o.Str("basis", "compound");
+               if (basis != "compound" && basis != "trend" && basis != "given") {
+                 return UsageError("--basis is compound, trend or given");
+               }
+               r.set_basis(basis == "trend"   ? v1::GROWTH_BASIS_TREND
+                           : basis == "given" ? v1::GROWTH_BASIS_GIVEN
+                                              : v1::GROWTH_BASIS_COMPOUND);
+               if (auto g = o.Double("export-growth")) r.set_export_growth(*g);
+               if (auto g = o.Double("import-growth")) r.set_import_growth(*g);
+               r.set_history_start_year(o.Int("history-start"));
+               r.set_base_year(o.Int("base-year"));
+               r.set_close_by_year(o.Int("close-by"));
+               r.set_target_currency(absl::AsciiStrToUpper(o.Str("currency")));
+               return absl::OkStatus();
+             },
+             &Client::ProjectBalance, ProjectionTable);
+       }},
+      {"analyze indicators", "DATASET",
+       "Grubel-Lloyd, RCA, trade intensity, market share and concentration (HHI).",
+       {{"indicators", "comma-separated: gl, rca, intensity, share, hhi-partners, hhi-products"},
+        {"year", "the year"},
+        {"reporter", "the reporting economy"},
+        {"partner", "the partner (gl, intensity)"},
+        {"product", "the product (rca, share)"},
+        {"currency", "the common currency when the data mixes currencies"}},
+       [](Context& c) {
+         return RunAnalysis<v1::ComputeIndicatorsRequest, v1::ComputeIndicatorsResponse>(
+             c,
+             [](Options& o, v1::ComputeIndicatorsRequest& r) {
+               for (absl::string_view name :
+                    absl::StrSplit(o.Str("indicators"), ',', absl::SkipEmpty())) {
+                 absl::StatusOr<v1::IndicatorKind> kind = IndicatorOf(std::string(name));
+                 if (!kind.ok()) return kind.status();
+                 r.add_indicators(*kind);
+               }
+               r.set_year(o.Int("year"));
+               r.set_reporter(o.Str("reporter"));
+               r.set_partner(o.Str("partner"));
+               r.set_product_code(o.Str("product"));
+               r.set_target_currency(absl::AsciiStrToUpper(o.Str("currency")));
+               return absl::OkStatus();
+             },
+             &Client::ComputeIndicators, IndicatorsTable);
+       }},
+      {"analyze mirror", "DATASET",
+       "A flow as reported by both sides, year by year, and how far the reports differ.",
+       With({{"reporter", "the economy whose report is compared"},
+             {"partner", "the partner, whose mirror report is the reference"},
+             {"product", "the product code"},
+             {"direction", "the reporter's flow: export or import"},
+             {"currency", "the common currency when the sides report differently"}},
+            scale),
+       [](Context& c) {
+         return RunAnalysis<v1::ReconcileMirrorRequest, v1::ReconcileMirrorResponse>(
+             c,
+             [](Options& o, v1::ReconcileMirrorRequest& r) {
+               r.set_reporter(o.Str("reporter"));
+               r.set_partner(o.Str("partner"));
+               r.set_product_code(o.Str("product"));
+               absl::StatusOr<v1::FlowDirection> d = DirectionOption(o);
+               if (!d.ok()) return d.status();
+               r.set_direction(*d);
+               r.set_target_currency(absl::AsciiStrToUpper(o.Str("currency")));
+               return absl::OkStatus();
+             },
+             &Client::ReconcileMirror, MirrorTable);
+       }},
+  };
+}
+
+}  // namespace culturetrade::ctrade
