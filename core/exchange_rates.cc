@@ -121,13 +121,7 @@ MaybeRate StoredRate(absl::Span<const RateObservation> obs, int month) {
   return month == 0 ? StoredYearRate(obs) : StoredMonthRate(obs, month);
 }
 
-// A rate kept as numerator / denominator so that an inverse or cross rate is divided, and
-// rounded to nine digits, once rather than once per leg.
-struct Fraction {
-  Decimal num;
-  Decimal den;
-};
-
+using Fraction = RateFraction;
 using MaybeFraction = absl::StatusOr<std::optional<Fraction>>;
 
 // The rate of a leg from its pair stored as given (`direct`) or the other way round.
@@ -142,12 +136,12 @@ MaybeFraction LegRate(absl::Span<const RateObservation> direct,
   return std::optional<Fraction>();
 }
 
-absl::StatusOr<Decimal> Cross(const Fraction& a, const Fraction& b) {
+absl::StatusOr<Fraction> Cross(const Fraction& a, const Fraction& b) {
   absl::StatusOr<Decimal> num = a.num.Times(b.num);
   if (!num.ok()) return num.status();
   absl::StatusOr<Decimal> den = a.den.Times(b.den);
   if (!den.ok()) return den.status();
-  return num->DividedBy(*den);
+  return Fraction{*num, *den};
 }
 
 }  // namespace
@@ -201,8 +195,9 @@ absl::Span<const RateObservation> ExchangeRates::PairYear(const std::string& bas
                                            range.second - range.first);
 }
 
-absl::StatusOr<Decimal> ExchangeRates::Rate(const std::string& from, const std::string& to,
-                                            int year, int month) const {
+absl::StatusOr<RateFraction> ExchangeRates::Resolve(const std::string& from,
+                                                    const std::string& to, int year,
+                                                    int month) const {
   if (!IsCurrencyCode(from) || !IsCurrencyCode(to)) {
     return absl::InvalidArgumentError(
         absl::StrCat("exchange rates are between ISO 4217 codes of three capital letters, not '",
@@ -213,13 +208,13 @@ absl::StatusOr<Decimal> ExchangeRates::Rate(const std::string& from, const std::
         absl::StrCat("month ", month, " is outside 1-12 (0 for the whole year)"));
   }
   if (!invalid_.ok()) return invalid_;
-  if (from == to) return One();
+  if (from == to) return Fraction{One(), One()};
   const auto leg = [&](const std::string& a, const std::string& b) {
     return LegRate(PairYear(a, b, year), PairYear(b, a, year), month);
   };
   const MaybeFraction pair = leg(from, to);
   if (!pair.ok()) return pair.status();
-  if (*pair) return (*pair)->num.DividedBy((*pair)->den);
+  if (*pair) return **pair;
   const std::string usd = "USD";
   if (from != usd && to != usd) {
     const MaybeFraction to_usd = leg(from, usd);
@@ -233,11 +228,22 @@ absl::StatusOr<Decimal> ExchangeRates::Rate(const std::string& from, const std::
       " (the dataset has none for that pair and ", month == 0 ? "year" : "month", ")"));
 }
 
+absl::StatusOr<Decimal> ExchangeRates::Rate(const std::string& from, const std::string& to,
+                                            int year, int month) const {
+  absl::StatusOr<RateFraction> f = Resolve(from, to, year, month);
+  if (!f.ok()) return f.status();
+  return f->num.DividedBy(f->den);
+}
+
 absl::StatusOr<Decimal> ExchangeRates::Convert(Decimal amount, const std::string& from,
                                                const std::string& to, int year, int month) const {
-  absl::StatusOr<Decimal> rate = Rate(from, to, year, month);
-  if (!rate.ok()) return rate.status();
-  return amount.Times(*rate);
+  // Multiply, then divide: an amount converted through an inverse rate (1 / 6.1937) is
+  // rounded once, at the nanos, instead of carrying the rounded rate's error times the amount.
+  absl::StatusOr<RateFraction> f = Resolve(from, to, year, month);
+  if (!f.ok()) return f.status();
+  absl::StatusOr<Decimal> scaled = amount.Times(f->num);
+  if (!scaled.ok()) return scaled.status();
+  return scaled->DividedBy(f->den);
 }
 
 }  // namespace culturetrade

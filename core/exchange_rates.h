@@ -25,6 +25,13 @@ struct RateObservation {
   Decimal rate;       // > 0
 };
 
+// A rate kept as numerator / denominator so that an inverse or cross rate is divided, and
+// rounded to nine digits, once rather than once per leg.
+struct RateFraction {
+  Decimal num;
+  Decimal den;
+};
+
 class ExchangeRates {
  public:
   ExchangeRates() = default;
@@ -46,6 +53,9 @@ class ExchangeRates {
                                   int year, int month = 0) const;
 
  private:
+  // The rate as resolved, before its one division.
+  absl::StatusOr<RateFraction> Resolve(const std::string& from, const std::string& to, int year,
+                                       int month) const;
   // The observations of base/quote in `year`, ordered by month then day.
   absl::Span<const RateObservation> PairYear(const std::string& base, const std::string& quote,
                                              int year) const;

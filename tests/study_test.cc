@@ -2,8 +2,11 @@
 // and compared with the digits printed in the study's text.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "core/decimal.h"
 #include "proto/money_convert.h"
 #include "service/analyses.h"
 #include "service/seed.h"
@@ -82,6 +85,130 @@ TEST_F(StudyTest, YearsTheTextDoesNotGiveAreAbsent) {
   EXPECT_EQ(years, (std::vector<int>{2010, 2013, 2014, 2016}));
   EXPECT_FALSE(Year(2013).has_exports());
   EXPECT_FALSE(Year(2013).has_balance());
+}
+
+// "the total export ratio of China and South Korea to the TV drama industry is 1/10":
+// 105 M CNY at the 2013 rate of 6.1937 CNY/USD is US$16.95 M against Korea's US$150 M, a ratio of
+// 0.1130, one in 8.85: about one ninth, which the text rounds to 1/10.
+TEST_F(StudyTest, ChinaExportedAboutOneNinthOfKoreasTvDramasIn2013) {
+  v1::CompareExportersRequest r;
+  r.set_dataset(absl::StrCat("datasets/", kStudyDatasetId));
+  r.set_product_code("TV_DRAMAS");
+  r.set_year(2013);
+  r.set_reporter_a("CHN");
+  r.set_reporter_b("KOR");
+  r.set_target_currency("USD");
+  absl::StatusOr<v1::CompareExportersResponse> c = CompareExporters(*store_, r);
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(DecimalFromMoney(c->a().converted())->ToString(), "16952710.01178617");
+  EXPECT_EQ(absl::StrFormat("%.4f", c->ratio()), "0.1130");
+  EXPECT_EQ(absl::StrFormat("%.2f", c->inverse_ratio()), "8.85");
+  EXPECT_EQ(std::lround(c->inverse_ratio()), 9);
+}
+
+v1::AnalyzeDealPricesRequest DealsRequest(const std::string& currency) {
+  v1::AnalyzeDealPricesRequest r;
+  r.set_dataset(absl::StrCat("datasets/", kStudyDatasetId));
+  r.set_target_currency(currency);
+  r.set_numerator_title("Descendants of the Sun");
+  r.set_denominator_title("You from the Stars");
+  r.set_origin_a("KOR");
+  r.set_origin_b("CHN");
+  return r;
+}
+
+// "the price of a single set is about 6 times the price of 'You from the stars'":
+// US$230,000 / US$40,000 = 5.75 exactly.
+TEST_F(StudyTest, DescendantsOfTheSunCostAbout6TimesYouFromTheStars) {
+  absl::StatusOr<v1::AnalyzeDealPricesResponse> d = AnalyzeDealPrices(*store_, DealsRequest("USD"));
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(d->title_ratio().ratio(), 5.75);
+  EXPECT_EQ(std::lround(d->title_ratio().ratio()), 6);
+}
+
+// "The gap of ten times or even hundreds of times": in yuan at each deal's year rate, Korea's
+// cheapest episode (247,748 CNY) is 82.58 times China's dearest illustrative price (3,000 CNY),
+// and Korea's median (887,934 CNY) is 507.39 times China's median (1,750 CNY).
+TEST_F(StudyTest, KoreanEpisodesCostTensToHundredsOfTimesChineseOnes) {
+  absl::StatusOr<v1::AnalyzeDealPricesResponse> d = AnalyzeDealPrices(*store_, DealsRequest("CNY"));
+  ASSERT_TRUE(d.ok()) << d.status();
+  ASSERT_EQ(d->by_origin_size(), 2);
+  const v1::PriceStats& chn = d->by_origin(0);
+  const v1::PriceStats& kor = d->by_origin(1);
+  EXPECT_EQ(chn.key(), "CHN");
+  EXPECT_EQ(chn.weakest_status(), v1::VALUE_STATUS_ESTIMATED);
+  EXPECT_EQ(DecimalFromMoney(kor.min())->ToString(), "247748");
+  EXPECT_EQ(DecimalFromMoney(kor.median())->ToString(), "887934");
+  const double tens = Ratio(*DecimalFromMoney(kor.min()), *DecimalFromMoney(chn.max()));
+  EXPECT_EQ(absl::StrFormat("%.2f", tens), "82.58");
+  EXPECT_EQ(absl::StrFormat("%.2f", d->origin_gap().median_ratio()), "507.39");
+}
+
+// "for every US$100 increase in Korean cultural industry exports, it could boost Korean
+// merchandise exports by $412": applied to Korea's US$150 M of 2013 drama exports, US$618 M.
+TEST_F(StudyTest, KoreasDramaExportsInduceFourTimesAsMuchMerchandise) {
+  v1::EstimateSpilloverRequest r;
+  r.set_dataset(absl::StrCat("datasets/", kStudyDatasetId));
+  r.set_multiplier_id("kexim-2012");
+  r.set_reporter("KOR");
+  r.set_product_code("TV_DRAMAS");
+  r.set_year(2013);
+  absl::StatusOr<v1::EstimateSpilloverResponse> s = EstimateSpillover(*store_, r);
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_EQ(s->induced_exports().currency_code(), "USD");
+  EXPECT_EQ(DecimalFromMoney(s->induced_exports())->ToString(), "618000000");
+  r.clear_multiplier_id();
+  *r.mutable_multiplier() = s->multiplier();
+  r.mutable_cultural_exports()->set_currency_code("USD");
+  r.mutable_cultural_exports()->set_units(100);
+  EXPECT_EQ(EstimateSpillover(*store_, r)->induced_exports().units(), 412);
+}
+
+// The study's conclusion in numbers: at 2010-2016 growth the deficit never closes; closing it
+// by 2030 would take exports growing 89.81 % a year.
+TEST_F(StudyTest, AtRecentGrowthTheDeficitNeverCloses) {
+  v1::ProjectBalanceRequest r;
+  r.set_dataset(absl::StrCat("datasets/", kStudyDatasetId));
+  r.set_reporter("CHN");
+  r.set_partner("KOR");
+  r.set_product_code("TV_DRAMAS");
+  r.set_to_year(2030);
+  r.set_close_by_year(2030);
+  absl::StatusOr<v1::ProjectBalanceResponse> p = ProjectBalance(*store_, r);
+  ASSERT_TRUE(p.ok()) << p.status();
+  EXPECT_EQ(p->base_year(), 2016);
+  EXPECT_FALSE(p->deficit_closes());
+  EXPECT_NE(p->never_closes_reason().find("54.98"), std::string::npos);
+  EXPECT_EQ(Pct(p->required_export_growth(), 2), "89.81");
+  EXPECT_EQ(p->years_size(), 14);
+}
+
+// Growth of imports: the 2014 spike, the trend, and the cumulative total of the years given.
+TEST_F(StudyTest, ImportGrowthSpikesIn2014) {
+  v1::AnalyzeGrowthRequest r;
+  r.set_dataset(absl::StrCat("datasets/", kStudyDatasetId));
+  r.set_reporter("CHN");
+  r.set_partner("KOR");
+  r.set_product_code("TV_DRAMAS");
+  r.set_direction(v1::FLOW_DIRECTION_IMPORT);
+  absl::StatusOr<v1::AnalyzeGrowthResponse> g = AnalyzeGrowth(*store_, r);
+  ASSERT_TRUE(g.ok()) << g.status();
+  ASSERT_EQ(g->spikes_size(), 1);
+  EXPECT_EQ(g->spikes(0).year(), 2014);
+  EXPECT_EQ(Pct(g->compound().rate(), 2), "54.98");
+  EXPECT_EQ(g->trend().points(), 4);
+  EXPECT_EQ(DecimalFromMoney(g->cumulative().total())->ToString(), "826080000");
+  EXPECT_EQ(g->cumulative().years_missing_size(), 3);
+}
+
+// Facts the study states without data behind them are kept and cited, never computed.
+TEST_F(StudyTest, CitedFactsAreKeptWithTheirSources) {
+  absl::StatusOr<v1::Dataset> d = store_->Get(kStudyDatasetId, false);
+  ASSERT_TRUE(d.ok());
+  std::vector<std::string> values;
+  for (const auto& f : d->cited_facts()) values.push_back(f.value() + " " + f.unit());
+  EXPECT_EQ(values, (std::vector<std::string>{"75 percent", "50 percent", "1.1 percent"}));
+  for (const auto& f : d->cited_facts()) EXPECT_FALSE(f.source().quote().empty());
 }
 
 }  // namespace
