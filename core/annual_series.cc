@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -55,36 +54,78 @@ bool CoversWholeYear(Coverage c) {
 
 }  // namespace
 
-absl::StatusOr<AnnualSeries> BuildAnnualSeries(absl::Span<const Flow> flows, const SeriesKey& key,
+namespace {
+
+struct YearTotal {
+  absl::int128 nanos = 0;
+  Coverage coverage = 0;
+  uint8_t status = static_cast<uint8_t>(ValueStatus::kReported);
+  bool seen = false;
+};
+
+// Totals indexed by year, grown as years appear: years are few and close together, so an
+// array beats a map on the hot path.
+class YearTotals {
+ public:
+  YearTotal& operator[](int year) {
+    if (slots_.empty()) first_ = year;
+    if (year < first_) {
+      slots_.insert(slots_.begin(), static_cast<size_t>(first_ - year), YearTotal{});
+      first_ = year;
+    }
+    if (static_cast<size_t>(year - first_) >= slots_.size()) slots_.resize(year - first_ + 1);
+    return slots_[year - first_];
+  }
+  std::vector<YearValue> Values() const {
+    std::vector<YearValue> out;
+    for (size_t i = 0; i < slots_.size(); ++i) {
+      const YearTotal& t = slots_[i];
+      if (!t.seen) continue;
+      out.push_back(YearValue{first_ + static_cast<int>(i), Decimal::FromNanos(t.nanos),
+                              static_cast<ValueStatus>(t.status), !CoversWholeYear(t.coverage)});
+    }
+    return out;
+  }
+
+ private:
+  int first_ = 0;
+  std::vector<YearTotal> slots_;
+};
+
+}  // namespace
+
+absl::StatusOr<AnnualSeries> BuildAnnualSeries(const FlowTable& flows, const SeriesKey& key,
                                                Direction direction) {
-  std::map<int, YearValue> by_year;
-  std::map<int, Coverage> coverage;
-  std::string currency;
-  for (const Flow& f : flows) {
-    if (f.direction != direction || f.reporter != key.reporter || f.partner != key.partner ||
-        f.product_code != key.product_code) {
+  const uint32_t reporter = flows.economies().Find(key.reporter);
+  const uint32_t partner = flows.economies().Find(key.partner);
+  const uint32_t product = flows.products().Find(key.product_code);
+  if (reporter == Dictionary::kAbsent || partner == Dictionary::kAbsent ||
+      product == Dictionary::kAbsent) {
+    return AnnualSeries();
+  }
+  const auto wanted = static_cast<uint8_t>(direction);
+  YearTotals totals;
+  uint32_t currency = Dictionary::kAbsent;
+  for (size_t i = 0; i < flows.size(); ++i) {
+    if (flows.product()[i] != product || flows.reporter()[i] != reporter ||
+        flows.partner()[i] != partner || flows.direction()[i] != wanted) {
       continue;
     }
-    if (currency.empty()) {
-      currency = f.currency;
-    } else if (f.currency != currency) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("flows of ", key.reporter, "-", key.partner, " ", key.product_code,
-                       " are in both ", currency, " and ", f.currency,
-                       "; express them in one currency first"));
+    if (currency == Dictionary::kAbsent) currency = flows.currency()[i];
+    if (flows.currency()[i] != currency) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "flows of ", key.reporter, "-", key.partner, " ", key.product_code, " are in both ",
+          flows.currencies().value(currency), " and ",
+          flows.currencies().value(flows.currency()[i]), "; express them in one currency first"));
     }
-    auto [it, inserted] = by_year.try_emplace(f.period.year, YearValue{f.period.year, {}, f.status});
-    it->second.value += f.value;
-    it->second.status = std::min(it->second.status, f.status);
-    coverage[f.period.year] |= CoverageOf(f.period);
+    YearTotal& t = totals[flows.year()[i]];
+    t.nanos += flows.nanos()[i];
+    t.coverage |= CoverageOf(Period{flows.year()[i], flows.month()[i], flows.quarter()[i]});
+    t.status = std::min(t.status, flows.status()[i]);
+    t.seen = true;
   }
-  std::vector<YearValue> years;
-  years.reserve(by_year.size());
-  for (auto& [year, v] : by_year) {
-    v.partial = !CoversWholeYear(coverage[year]);
-    years.push_back(v);
-  }
-  return AnnualSeries(std::move(currency), std::move(years));
+  if (currency == Dictionary::kAbsent) return AnnualSeries();
+  return AnnualSeries(flows.currencies().value(currency), totals.Values());
 }
 
 }  // namespace culturetrade

@@ -13,6 +13,7 @@
 #include "absl/types/span.h"
 #include "core/decimal.h"
 #include "core/flow.h"
+#include "core/flow_table.h"
 
 namespace culturetrade {
 
@@ -47,9 +48,9 @@ class AnnualSeries {
 };
 
 // Sums the flows matching `key` and `direction` by year; a year with an annual flow, all twelve
-// months or all four quarters (a quarter may also be made of its three months) is whole. Fails with FAILED_PRECONDITION when
-// they are in more than one currency, naming both.
-absl::StatusOr<AnnualSeries> BuildAnnualSeries(absl::Span<const Flow> flows, const SeriesKey& key,
+// months or all four quarters (a quarter may also be made of its three months) is whole.
+// Fails with FAILED_PRECONDITION when they are in more than one currency, naming both.
+absl::StatusOr<AnnualSeries> BuildAnnualSeries(const FlowTable& flows, const SeriesKey& key,
                                                Direction direction);
 
 }  // namespace culturetrade

@@ -155,6 +155,8 @@ absl::StatusOr<OriginGap> OriginPriceGap(absl::Span<const DealPrice> deals,
   gap.median_ratio = Ratio(gap.median_a, gap.median_b);
   gap.ratio_to_b_max = Ratio(gap.median_a, (*b)->max);
   gap.ratio_to_b_min = Ratio(gap.median_a, (*b)->min);
+  gap.lowest_ratio = Ratio((*a)->min, (*b)->max);
+  gap.highest_ratio = Ratio((*a)->max, (*b)->min);
   return gap;
 }
 

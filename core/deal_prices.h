@@ -56,6 +56,10 @@ struct OriginGap {
   double median_ratio = 0;    // median_a / median_b
   double ratio_to_b_max = 0;  // median_a / max of B
   double ratio_to_b_min = 0;  // median_a / min of B
+  // The whole range of the gap: A's cheapest against B's dearest, A's dearest against B's
+  // cheapest ("tens to hundreds of times").
+  double lowest_ratio = 0;   // min of A / max of B
+  double highest_ratio = 0;  // max of A / min of B
 };
 
 // Only the two origins' deals need to share a currency; B's lowest price must be positive for

@@ -2,17 +2,17 @@
 
 namespace culturetrade {
 
-absl::StatusOr<std::vector<Flow>> ExpressFlowsIn(absl::Span<const Flow> flows,
-                                                 const ExchangeRates& rates,
-                                                 const std::string& target) {
-  std::vector<Flow> out(flows.begin(), flows.end());
-  for (Flow& f : out) {
-    if (f.currency == target) continue;
-    absl::StatusOr<Decimal> converted =
-        rates.Convert(f.value, f.currency, target, f.period.year, f.period.month);
+absl::StatusOr<FlowTable> ExpressFlowsIn(const FlowTable& flows, const ExchangeRates& rates,
+                                         const std::string& target) {
+  FlowTable out = flows;
+  const uint16_t target_code = out.InternCurrency(target);
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out.currency()[i] == target_code) continue;
+    const std::string& from = out.currencies().value(out.currency()[i]);
+    absl::StatusOr<Decimal> converted = rates.Convert(
+        Decimal::FromNanos(out.nanos()[i]), from, target, out.year()[i], out.month()[i]);
     if (!converted.ok()) return converted.status();
-    f.value = *converted;
-    f.currency = target;
+    out.SetValue(i, *converted, target_code);
   }
   return out;
 }

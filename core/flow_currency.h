@@ -3,21 +3,18 @@
 #define CULTURETRADE_CORE_FLOW_CURRENCY_H_
 
 #include <string>
-#include <vector>
 
 #include "absl/status/statusor.h"
-#include "absl/types/span.h"
 #include "core/exchange_rates.h"
-#include "core/flow.h"
+#include "core/flow_table.h"
 
 namespace culturetrade {
 
-// Flows whose currency is `target` are kept as they are; the others are converted at their
-// month's rate (for monthly flows) or their year's. Fails with FAILED_PRECONDITION naming the
-// currency and period of the first missing rate.
-absl::StatusOr<std::vector<Flow>> ExpressFlowsIn(absl::Span<const Flow> flows,
-                                                 const ExchangeRates& rates,
-                                                 const std::string& target);
+// Flows already in `target` are kept as they are; the others are converted at their month's
+// rate (monthly flows) or their year's. Fails with FAILED_PRECONDITION naming the currency
+// and period of the first missing rate.
+absl::StatusOr<FlowTable> ExpressFlowsIn(const FlowTable& flows, const ExchangeRates& rates,
+                                         const std::string& target);
 
 }  // namespace culturetrade
 

@@ -33,7 +33,7 @@ BalanceRow RowFor(int year, const AnnualSeries& exports, const AnnualSeries& imp
 
 }  // namespace
 
-absl::StatusOr<BalanceTable> ComputeBalance(absl::Span<const Flow> flows, const SeriesKey& key,
+absl::StatusOr<BalanceTable> ComputeBalance(const FlowTable& flows, const SeriesKey& key,
                                             const BalanceOptions& options) {
   absl::StatusOr<AnnualSeries> exports = BuildAnnualSeries(flows, key, Direction::kExport);
   if (!exports.ok()) return exports.status();

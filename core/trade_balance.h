@@ -48,7 +48,7 @@ struct BalanceOptions {
 };
 
 // Builds the table for `key`. Fails when the flows mix currencies.
-absl::StatusOr<BalanceTable> ComputeBalance(absl::Span<const Flow> flows, const SeriesKey& key,
+absl::StatusOr<BalanceTable> ComputeBalance(const FlowTable& flows, const SeriesKey& key,
                                             const BalanceOptions& options);
 
 }  // namespace culturetrade

@@ -1,47 +1,48 @@
 #include "service/analysis_input.h"
 
-#include <algorithm>
-
 #include "core/flow_currency.h"
-#include "service/proto_convert.h"
 
 namespace culturetrade {
-
 namespace {
 
-bool Selected(const Flow& f, const FlowFilter& filter) {
-  if (filter.year != 0 && f.period.year != filter.year) return false;
-  if (filter.keys.empty()) return true;
+struct KeyCodes {
+  uint32_t reporter, partner, product;
+};
+
+// Rows of `flows` that `filter` selects, compared by dictionary code rather than by string.
+FlowTable Select(const FlowTable& flows, const FlowFilter& filter) {
+  std::vector<KeyCodes> keys;
   for (const SeriesKey& k : filter.keys) {
-    if (f.reporter == k.reporter && f.partner == k.partner && f.product_code == k.product_code) {
-      return true;
-    }
+    keys.push_back({flows.economies().Find(k.reporter), flows.economies().Find(k.partner),
+                    flows.products().Find(k.product_code)});
   }
-  return false;
+  FlowTable out;
+  for (size_t i = 0; i < flows.size(); ++i) {
+    if (filter.year != 0 && flows.year()[i] != filter.year) continue;
+    bool selected = keys.empty();
+    for (const KeyCodes& k : keys) {
+      selected |= flows.reporter()[i] == k.reporter && flows.partner()[i] == k.partner &&
+                  flows.product()[i] == k.product;
+    }
+    if (selected) out.AddRow(flows, i);
+  }
+  return out;
 }
 
 }  // namespace
 
-absl::StatusOr<AnalysisInput> LoadInput(v1::Dataset dataset, const std::string& target_currency,
+absl::StatusOr<AnalysisInput> LoadInput(std::shared_ptr<const AnalyzableDataset> source,
+                                        const std::string& target_currency,
                                         const FlowFilter& filter) {
   AnalysisInput input;
-  absl::StatusOr<std::vector<Flow>> flows = FlowsFromProto(dataset.flows());
-  if (!flows.ok()) return flows.status();
-  flows->erase(std::remove_if(flows->begin(), flows->end(),
-                              [&filter](const Flow& f) { return !Selected(f, filter); }),
-               flows->end());
-  absl::StatusOr<ExchangeRates> rates = RatesFromProto(dataset.exchange_rates());
-  if (!rates.ok()) return rates.status();
-  input.rates = *std::move(rates);
-  if (target_currency.empty()) {
-    input.flows = *std::move(flows);
-  } else {
-    absl::StatusOr<std::vector<Flow>> converted =
-        ExpressFlowsIn(*flows, input.rates, target_currency);
+  input.source = std::move(source);
+  if (filter.year != 0 || !filter.keys.empty()) input.selected = Select(input.source->flows, filter);
+  if (!target_currency.empty()) {
+    absl::StatusOr<FlowTable> converted =
+        ExpressFlowsIn(input.flows(), input.source->rates, target_currency);
     if (!converted.ok()) return converted.status();
-    input.flows = *std::move(converted);
+    input.selected = *std::move(converted);
   }
-  input.dataset = std::move(dataset);
   return input;
 }
 

@@ -86,7 +86,7 @@ absl::StatusOr<v1::AnalyzeBalanceResponse> AnalyzeBalance(DatasetStore& store,
   absl::StatusOr<AnalysisInput> input = LoadInput(store, r, r.target_currency(), {0, {key}});
   if (!input.ok()) return input.status();
   absl::StatusOr<BalanceTable> table = ComputeBalance(
-      input->flows, key, BalanceOptions{r.start_year(), r.end_year(), r.include_partial_years()});
+      input->flows(), key, BalanceOptions{r.start_year(), r.end_year(), r.include_partial_years()});
   if (!table.ok()) return table.status();
   if (table->rows.empty()) return NoSuchSeries(r, "exports or imports");
   absl::StatusOr<v1::AnalyzeBalanceResponse> response = BalanceToProto(*table);
@@ -94,7 +94,7 @@ absl::StatusOr<v1::AnalyzeBalanceResponse> AnalyzeBalance(DatasetStore& store,
   response->set_reporter(key.reporter);
   response->set_partner(key.partner);
   response->set_product_code(key.product_code);
-  response->set_dataset_etag(input->dataset.etag());
+  response->set_dataset_etag(input->dataset().etag());
   return response;
 }
 
@@ -111,13 +111,13 @@ absl::StatusOr<v1::AnalyzeGrowthResponse> AnalyzeGrowth(DatasetStore& store,
   const SeriesKey key{r.reporter(), r.partner(), r.product_code()};
   absl::StatusOr<AnalysisInput> input = LoadInput(store, r, r.target_currency(), {0, {key}});
   if (!input.ok()) return input.status();
-  absl::StatusOr<AnnualSeries> series = BuildAnnualSeries(input->flows, key, *direction);
+  absl::StatusOr<AnnualSeries> series = BuildAnnualSeries(input->flows(), key, *direction);
   if (!series.ok()) return series.status();
   if (series->empty()) return NoSuchSeries(r, "flows in that direction");
   const AnnualSeries basis = r.include_partial_years() ? *series : series->WithoutPartialYears();
   v1::AnalyzeGrowthResponse out;
   out.set_currency_code(series->currency());
-  out.set_dataset_etag(input->dataset.etag());
+  out.set_dataset_etag(input->dataset().etag());
   absl::Status s = FillGrowthYears(*series, basis, out);
   if (s.ok()) s = GrowthToProto(CompoundGrowthOver(basis, r.start_year(), r.end_year()),
                                 series->currency(), out.mutable_compound());

@@ -21,7 +21,7 @@ struct Amount {
 };
 
 // The year's total of one flow, or FAILED_PRECONDITION saying what the dataset lacks.
-absl::StatusOr<Amount> YearTotal(absl::Span<const Flow> flows, const SeriesKey& key,
+absl::StatusOr<Amount> YearTotal(const FlowTable& flows, const SeriesKey& key,
                                  Direction direction, int year) {
   absl::StatusOr<AnnualSeries> series = BuildAnnualSeries(flows, key, direction);
   if (!series.ok()) return series.status();
@@ -40,9 +40,9 @@ absl::Status FillExporter(const AnalysisInput& input, const Amount& amount,
                           const std::string& reporter, const std::string& target, int year,
                           v1::ExporterValue* out, Decimal* converted) {
   out->set_reporter(reporter);
-  absl::StatusOr<Decimal> rate = input.rates.Rate(amount.currency, target, year);
+  absl::StatusOr<Decimal> rate = input.rates().Rate(amount.currency, target, year);
   if (!rate.ok()) return rate.status();
-  absl::StatusOr<Decimal> value = input.rates.Convert(amount.value, amount.currency, target, year);
+  absl::StatusOr<Decimal> value = input.rates().Convert(amount.value, amount.currency, target, year);
   if (!value.ok()) return value.status();
   *converted = *value;
   out->set_rate(rate->ToString());
@@ -50,11 +50,12 @@ absl::Status FillExporter(const AnalysisInput& input, const Amount& amount,
   return s.ok() ? SetMoney(*value, target, out->mutable_converted()) : s;
 }
 
-std::map<std::string, Decimal> ExportsBy(absl::Span<const Flow> flows, int year,
+std::map<std::string, Decimal> ExportsBy(const FlowTable& flows, int year,
                                          const std::string& reporter, bool by_partner,
                                          const std::string& fixed) {
   std::map<std::string, Decimal> out;
-  for (const Flow& f : flows) {
+  for (size_t i = 0; i < flows.size(); ++i) {
+    const Flow f = flows.Row(i);
     if (f.period.year != year || f.reporter != reporter || f.direction != Direction::kExport) {
       continue;
     }
@@ -69,7 +70,8 @@ std::map<std::string, Decimal> ExportsBy(absl::Span<const Flow> flows, int year,
 absl::StatusOr<v1::IndicatorValue> GrubelLloydOf(const AnalysisInput& in,
                                                  const v1::ComputeIndicatorsRequest& r) {
   std::map<std::string, ProductTrade> products;
-  for (const Flow& f : in.flows) {
+  for (size_t i = 0; i < in.flows().size(); ++i) {
+    const Flow f = in.flows().Row(i);
     if (f.period.year != r.year() || f.reporter != r.reporter() || f.partner != r.partner() ||
         f.product_code == kAllProducts) {
       continue;
@@ -103,7 +105,7 @@ absl::StatusOr<v1::IndicatorValue> RatioIndicatorOf(const AnalysisInput& in,
   if (kind == v1::INDICATOR_KIND_MARKET_SHARE) keys.resize(2);
   std::vector<Decimal> v;
   for (const SeriesKey& key : keys) {
-    absl::StatusOr<Amount> a = YearTotal(in.flows, key, Direction::kExport, r.year());
+    absl::StatusOr<Amount> a = YearTotal(in.flows(), key, Direction::kExport, r.year());
     if (!a.ok()) return a.status();
     v.push_back(a->value);
   }
@@ -122,7 +124,7 @@ absl::StatusOr<v1::IndicatorValue> HhiOf(const AnalysisInput& in,
   const std::string fixed = partners ? (r.product_code().empty() ? kAllProducts : r.product_code())
                                      : (r.partner().empty() ? kWorld : r.partner());
   std::vector<Decimal> values;
-  for (const auto& [key, value] : ExportsBy(in.flows, r.year(), r.reporter(), partners, fixed)) {
+  for (const auto& [key, value] : ExportsBy(in.flows(), r.year(), r.reporter(), partners, fixed)) {
     values.push_back(value);
   }
   if (values.empty()) {
@@ -136,6 +138,18 @@ absl::StatusOr<v1::IndicatorValue> HhiOf(const AnalysisInput& in,
   out.set_value(*hhi);
   out.set_count(static_cast<int>(values.size()));
   return out;
+}
+
+// Indicators divide one total by another: they must share a currency.
+absl::Status OneCurrency(const FlowTable& flows) {
+  for (size_t i = 1; i < flows.size(); ++i) {
+    if (flows.currency()[i] != flows.currency()[0]) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "the year's flows are in both ", flows.currencies().value(flows.currency()[0]), " and ",
+          flows.currencies().value(flows.currency()[i]), "; name a target_currency"));
+    }
+  }
+  return absl::OkStatus();
 }
 
 absl::Status ValidateIndicators(const v1::ComputeIndicatorsRequest& r) {
@@ -197,10 +211,10 @@ absl::StatusOr<v1::CompareExportersResponse> CompareExporters(
   absl::StatusOr<AnalysisInput> input = LoadInput(store, r, "", {r.year(), {}});
   if (!input.ok()) return input.status();
   const std::string partner = r.partner().empty() ? kWorld : r.partner();
-  absl::StatusOr<Amount> a = YearTotal(input->flows, {r.reporter_a(), partner, r.product_code()},
+  absl::StatusOr<Amount> a = YearTotal(input->flows(), {r.reporter_a(), partner, r.product_code()},
                                        Direction::kExport, r.year());
   if (!a.ok()) return a.status();
-  absl::StatusOr<Amount> b = YearTotal(input->flows, {r.reporter_b(), partner, r.product_code()},
+  absl::StatusOr<Amount> b = YearTotal(input->flows(), {r.reporter_b(), partner, r.product_code()},
                                        Direction::kExport, r.year());
   if (!b.ok()) return b.status();
   std::string target = r.target_currency();
@@ -220,12 +234,12 @@ absl::StatusOr<v1::CompareExportersResponse> CompareExporters(
   out.set_ratio(Ratio(ca, cb));
   out.set_inverse_ratio(Ratio(cb, ca));
   absl::StatusOr<Amount> world =
-      YearTotal(input->flows, {kWorld, partner, r.product_code()}, Direction::kExport, r.year());
+      YearTotal(input->flows(), {kWorld, partner, r.product_code()}, Direction::kExport, r.year());
   if (!world.ok()) {
     out.set_market_share_note(std::string(world.status().message()));
     return out;
   }
-  absl::StatusOr<Decimal> w = input->rates.Convert(world->value, world->currency, target, r.year());
+  absl::StatusOr<Decimal> w = input->rates().Convert(world->value, world->currency, target, r.year());
   if (!w.ok()) return w.status();
   if (absl::Status ws = SetMoney(*w, target, out.mutable_world_exports()); !ws.ok()) return ws;
   for (auto [value, exporter] : {std::pair{ca, out.mutable_a()}, std::pair{cb, out.mutable_b()}}) {
@@ -241,6 +255,7 @@ absl::StatusOr<v1::ComputeIndicatorsResponse> ComputeIndicators(
   if (absl::Status s = ValidateIndicators(r); !s.ok()) return s;
   absl::StatusOr<AnalysisInput> input = LoadInput(store, r, r.target_currency(), {r.year(), {}});
   if (!input.ok()) return input.status();
+  if (absl::Status s = OneCurrency(input->flows()); !s.ok()) return s;
   v1::ComputeIndicatorsResponse out;
   for (int kind_number : r.indicators()) {
     const auto kind = static_cast<v1::IndicatorKind>(kind_number);
@@ -271,10 +286,10 @@ absl::StatusOr<v1::ReconcileMirrorResponse> ReconcileMirror(DatasetStore& store,
       {0, {{r.reporter(), r.partner(), r.product_code()}, {r.partner(), r.reporter(), r.product_code()}}});
   if (!input.ok()) return input.status();
   absl::StatusOr<AnnualSeries> reported = BuildAnnualSeries(
-      input->flows, {r.reporter(), r.partner(), r.product_code()}, *direction);
+      input->flows(), {r.reporter(), r.partner(), r.product_code()}, *direction);
   if (!reported.ok()) return reported.status();
   absl::StatusOr<AnnualSeries> mirror =
-      BuildAnnualSeries(input->flows, {r.partner(), r.reporter(), r.product_code()},
+      BuildAnnualSeries(input->flows(), {r.partner(), r.reporter(), r.product_code()},
                         *DirectionFromProto(MirrorOf(r.direction())));
   if (!mirror.ok()) return mirror.status();
   if (reported->empty() || mirror->empty()) {

@@ -77,12 +77,13 @@ absl::StatusOr<v1::Dataset> DatasetServiceImpl::Upload(
   FieldViolations violations;
   FlowKeySet seen;
   std::string id;
+  int64_t existing_flows = 0;
   if (header.has_create()) {
     if (!IsValidDatasetId(header.create().dataset_id())) {
       violations.Add("header.create.dataset_id", "not a dataset id");
     }
     ValidateDatasetContent(header.create().dataset(), "header.create.dataset.", violations);
-    for (const v1::TradeFlow& f : header.create().dataset().flows()) seen.insert(FlowKey(f));
+    for (const v1::TradeFlow& f : header.create().dataset().flows()) RememberFlow(f, seen);
     id = header.create().dataset_id();
   } else if (header.target_case() == v1::UploadFlowsHeader::kDataset) {
     absl::StatusOr<std::string> parsed = DatasetIdFromName(header.dataset(), "header.dataset");
@@ -90,21 +91,24 @@ absl::StatusOr<v1::Dataset> DatasetServiceImpl::Upload(
     id = *parsed;
     absl::StatusOr<v1::Dataset> existing = store_.Get(id, /*with_flows=*/true);
     if (!existing.ok()) return existing.status();
-    for (const v1::TradeFlow& f : existing->flows()) seen.insert(FlowKey(f));
+    for (const v1::TradeFlow& f : existing->flows()) RememberFlow(f, seen);
+    existing_flows = existing->flows_size();
   } else {
     return InvalidField("header", "say which dataset to create or add to");
   }
   if (!violations.empty()) return violations.ToStatus();
 
   google::protobuf::RepeatedPtrField<v1::TradeFlow> flows;
+  int64_t total = header.has_create() ? header.create().dataset().flows_size() : existing_flows;
   for (int64_t chunk = 0; reader.Read(&message); ++chunk) {
     if (!message.has_chunk()) {
       violations.Add(absl::StrCat("chunk[", chunk, "]"), "only the first message is a header");
       continue;
     }
     ValidateFlows(message.chunk().flows(), absl::StrCat("chunk[", chunk, "]."), seen, violations);
-    if (static_cast<int64_t>(seen.size()) > limits_.max_flows_per_dataset) {
-      return TooManyFlows(static_cast<int64_t>(seen.size()), limits_.max_flows_per_dataset);
+    total += message.chunk().flows_size();
+    if (total > limits_.max_flows_per_dataset) {
+      return TooManyFlows(total, limits_.max_flows_per_dataset);
     }
     for (v1::TradeFlow& f : *message.mutable_chunk()->mutable_flows()) flows.Add(std::move(f));
   }

@@ -5,22 +5,22 @@
 
 namespace culturetrade {
 
-absl::StatusOr<v1::Dataset> ResolveDataset(DatasetStore& store, const std::string& name,
-                                           const v1::Dataset* inline_dataset) {
+absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> ResolveDataset(
+    DatasetStore& store, const std::string& name, const v1::Dataset* inline_dataset) {
   if (inline_dataset != nullptr) {
     FieldViolations violations;
     ValidateDatasetContent(*inline_dataset, "inline_dataset.", violations);
     if (!violations.empty()) return violations.ToStatus();
     v1::Dataset copy = *inline_dataset;
     copy.clear_etag();
-    return copy;
+    return MakeAnalyzable(std::move(copy));
   }
   if (name.empty()) {
     return InvalidField("dataset", "name a stored dataset or send one as inline_dataset");
   }
   absl::StatusOr<std::string> id = DatasetIdFromName(name, "dataset");
   if (!id.ok()) return id.status();
-  return store.Get(*id, /*with_flows=*/true);
+  return store.GetAnalyzable(*id);
 }
 
 }  // namespace culturetrade

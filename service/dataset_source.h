@@ -2,22 +2,24 @@
 #ifndef CULTURETRADE_SERVICE_DATASET_SOURCE_H_
 #define CULTURETRADE_SERVICE_DATASET_SOURCE_H_
 
+#include <memory>
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "culturetrade/v1/dataset.pb.h"
+#include "service/analyzable_dataset.h"
 #include "service/dataset_store.h"
 
 namespace culturetrade {
 
-// Returns the stored dataset `name` with its flows, or validates and returns `inline_dataset`.
-// Neither is INVALID_ARGUMENT.
-absl::StatusOr<v1::Dataset> ResolveDataset(DatasetStore& store, const std::string& name,
-                                           const v1::Dataset* inline_dataset);
+// The stored dataset `name`, or `inline_dataset` once validated. Neither is INVALID_ARGUMENT.
+absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> ResolveDataset(
+    DatasetStore& store, const std::string& name, const v1::Dataset* inline_dataset);
 
 // The same for any analysis request, all of which carry the `data` oneof.
 template <typename Request>
-absl::StatusOr<v1::Dataset> ResolveDataset(DatasetStore& store, const Request& request) {
+absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> ResolveDataset(DatasetStore& store,
+                                                                        const Request& request) {
   return ResolveDataset(store, request.dataset(),
                         request.has_inline_dataset() ? &request.inline_dataset() : nullptr);
 }

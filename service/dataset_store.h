@@ -3,11 +3,13 @@
 #ifndef CULTURETRADE_SERVICE_DATASET_STORE_H_
 #define CULTURETRADE_SERVICE_DATASET_STORE_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "culturetrade/v1/dataset.pb.h"
+#include "service/analyzable_dataset.h"
 
 namespace culturetrade {
 
@@ -36,6 +38,10 @@ class DatasetStore {
       const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows) = 0;
   // True when this process created the store, so the server seeds it on its first start only.
   virtual bool created_now() const = 0;
+  // The dataset at its current revision, ready for analysis. Stores load it on every call;
+  // a CachingStore keeps it per revision.
+  virtual absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> GetAnalyzable(
+      const std::string& id);
 };
 
 }  // namespace culturetrade

@@ -45,6 +45,8 @@ absl::Status FillGap(absl::Span<const DealPrice> deals, const v1::AnalyzeDealPri
   g->set_median_ratio(gap->median_ratio);
   g->set_ratio_to_b_max(gap->ratio_to_b_max);
   g->set_ratio_to_b_min(gap->ratio_to_b_min);
+  g->set_lowest_ratio(gap->lowest_ratio);
+  g->set_highest_ratio(gap->highest_ratio);
   absl::Status s = SetMoney(gap->median_a, currency, g->mutable_median_a());
   return s.ok() ? SetMoney(gap->median_b, currency, g->mutable_median_b()) : s;
 }
@@ -85,7 +87,7 @@ absl::StatusOr<std::pair<Decimal, std::string>> CulturalExports(
   }
   const std::string partner = r.partner().empty() ? "WLD" : r.partner();
   absl::StatusOr<AnnualSeries> series = BuildAnnualSeries(
-      input.flows, SeriesKey{r.reporter(), partner, r.product_code()}, Direction::kExport);
+      input.flows(), SeriesKey{r.reporter(), partner, r.product_code()}, Direction::kExport);
   if (!series.ok()) return series.status();
   const YearValue* year = series->Find(r.year());
   if (year == nullptr) {
@@ -110,7 +112,7 @@ absl::StatusOr<v1::AnalyzeDealPricesResponse> AnalyzeDealPrices(
   absl::StatusOr<AnalysisInput> input = LoadInput(store, r, "", {});
   if (!input.ok()) return input.status();
   absl::StatusOr<std::vector<DealPrice>> deals =
-      DealsFromProto(input->dataset.deals(), input->rates, r.target_currency());
+      DealsFromProto(input->dataset().deals(), input->rates(), r.target_currency());
   if (!deals.ok()) return deals.status();
   if (deals->empty()) return absl::FailedPreconditionError("the dataset has no deals");
   absl::StatusOr<std::vector<PriceStats>> by_title = PriceStatsByTitle(*deals);
@@ -149,7 +151,7 @@ absl::StatusOr<v1::EstimateSpilloverResponse> EstimateSpillover(
   if (!v.empty()) return v.ToStatus();
   absl::StatusOr<AnalysisInput> input = LoadInput(store, r, "", {r.year(), {}});
   if (!input.ok()) return input.status();
-  absl::StatusOr<v1::Multiplier> multiplier = FindMultiplier(input->dataset, r);
+  absl::StatusOr<v1::Multiplier> multiplier = FindMultiplier(input->dataset(), r);
   if (!multiplier.ok()) return multiplier.status();
   if (absl::Status s = CheckMultiplier(*multiplier); !s.ok()) return s;
   absl::StatusOr<std::pair<Decimal, std::string>> exports = CulturalExports(*input, r);

@@ -90,8 +90,8 @@ absl::StatusOr<v1::ProjectBalanceResponse> ProjectBalance(DatasetStore& store,
   const SeriesKey key{r.reporter(), r.partner(), r.product_code()};
   absl::StatusOr<AnalysisInput> input = LoadInput(store, r, r.target_currency(), {0, {key}});
   if (!input.ok()) return input.status();
-  absl::StatusOr<AnnualSeries> x = BuildAnnualSeries(input->flows, key, Direction::kExport);
-  absl::StatusOr<AnnualSeries> m = BuildAnnualSeries(input->flows, key, Direction::kImport);
+  absl::StatusOr<AnnualSeries> x = BuildAnnualSeries(input->flows(), key, Direction::kExport);
+  absl::StatusOr<AnnualSeries> m = BuildAnnualSeries(input->flows(), key, Direction::kImport);
   if (!x.ok()) return x.status();
   if (!m.ok()) return m.status();
   const AnnualSeries exports = x->WithoutPartialYears(), imports = m->WithoutPartialYears();

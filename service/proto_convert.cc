@@ -93,18 +93,18 @@ v1::ValueStatus StatusToProto(ValueStatus status) {
   return v1::VALUE_STATUS_REPORTED;
 }
 
-absl::StatusOr<std::vector<Flow>> FlowsFromProto(
+absl::StatusOr<FlowTable> FlowTableFromProto(
     const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows) {
-  std::vector<Flow> out;
-  out.reserve(flows.size());
+  FlowTable out;
+  out.Reserve(flows.size());
   for (const v1::TradeFlow& f : flows) {
     absl::StatusOr<Direction> direction = DirectionFromProto(f.direction());
     if (!direction.ok()) return direction.status();
     absl::StatusOr<Decimal> value = DecimalFromMoney(f.value());
     if (!value.ok()) return value.status();
-    out.push_back(Flow{f.reporter(), f.partner(), f.product().code(), *direction,
-                       Period{f.period().year(), f.period().month(), f.period().quarter()},
-                       *value, f.value().currency_code(), StatusFromProto(f.status())});
+    out.Add(f.reporter(), f.partner(), f.product().code(), *direction,
+            Period{f.period().year(), f.period().month(), f.period().quarter()}, *value,
+            f.value().currency_code(), StatusFromProto(f.status()));
   }
   return out;
 }

@@ -9,6 +9,7 @@
 #include "core/decimal.h"
 #include "core/exchange_rates.h"
 #include "core/flow.h"
+#include "core/flow_table.h"
 #include "core/trade_balance.h"
 #include "culturetrade/v1/analysis_service.pb.h"
 #include "culturetrade/v1/dataset.pb.h"
@@ -22,7 +23,7 @@ absl::StatusOr<Direction> DirectionFromProto(v1::FlowDirection direction);
 v1::ValueStatus StatusToProto(ValueStatus status);
 
 // Fails only on flows that validation would have refused (a bad amount or direction).
-absl::StatusOr<std::vector<Flow>> FlowsFromProto(
+absl::StatusOr<FlowTable> FlowTableFromProto(
     const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows);
 
 absl::StatusOr<v1::AnalyzeBalanceResponse> BalanceToProto(const BalanceTable& table);

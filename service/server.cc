@@ -16,6 +16,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "service/analysis_service.h"
+#include "service/caching_store.h"
 #include "service/seed.h"
 #include "service/sqlite_store.h"
 
@@ -73,8 +74,9 @@ absl::Status RunServer(const ServerOptions& options) {
     absl::Status seeded = SeedIfNew(**store);
     if (!seeded.ok()) return seeded;
   }
-  DatasetServiceImpl datasets(**store, options.limits);
-  AnalysisServiceImpl analysis(**store);
+  CachingStore cached(**store, options.cache_flows);
+  DatasetServiceImpl datasets(cached, options.limits);
+  AnalysisServiceImpl analysis(cached);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

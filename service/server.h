@@ -21,6 +21,7 @@ struct ServerOptions {
   std::string db_path = "culturetrade.db";
   bool seed = true;
   absl::Duration drain_timeout = absl::Seconds(20);
+  int64_t cache_flows = 50'000'000;  // flows kept in memory for analyses, about 32 bytes each
   DatasetServiceLimits limits;
 };
 

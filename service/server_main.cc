@@ -24,6 +24,8 @@ ABSL_FLAG(bool, seed, true,
           "(env CULTURETRADE_SEED)");
 ABSL_FLAG(absl::Duration, drain_timeout, absl::Seconds(20),
           "How long calls in flight may run after SIGTERM (env CULTURETRADE_DRAIN_TIMEOUT)");
+ABSL_FLAG(int64_t, cache_flows, 50'000'000,
+          "Most flows kept in memory for analyses, about 32 bytes each (env CULTURETRADE_CACHE_FLOWS)");
 ABSL_FLAG(int, max_page_size, 1000, "Largest page_size a list call may ask for "
           "(env CULTURETRADE_MAX_PAGE_SIZE)");
 ABSL_FLAG(int64_t, max_flows_per_dataset, 50'000'000,
@@ -34,7 +36,7 @@ namespace {
 // Environment variables act as defaults; the command line wins.
 void ApplyEnvironment() {
   for (const char* name : {"address", "port_file", "db", "seed", "drain_timeout", "max_page_size",
-                           "max_flows_per_dataset"}) {
+                           "max_flows_per_dataset", "cache_flows"}) {
     const std::string var = absl::AsciiStrToUpper(absl::StrCat("CULTURETRADE_", name));
     const char* value = std::getenv(var.c_str());
     if (value == nullptr) continue;
@@ -62,6 +64,7 @@ int main(int argc, char** argv) {
   options.db_path = absl::GetFlag(FLAGS_db);
   options.seed = absl::GetFlag(FLAGS_seed);
   options.drain_timeout = absl::GetFlag(FLAGS_drain_timeout);
+  options.cache_flows = absl::GetFlag(FLAGS_cache_flows);
   options.limits.max_page_size = absl::GetFlag(FLAGS_max_page_size);
   options.limits.max_flows_per_dataset = absl::GetFlag(FLAGS_max_flows_per_dataset);
   absl::Status status = culturetrade::RunServer(options);

@@ -142,6 +142,21 @@ absl::StatusOr<std::string> DatasetIdFromName(absl::string_view name, absl::stri
 
 std::string DatasetName(absl::string_view id) { return absl::StrCat(kDatasetPrefix, id); }
 
+namespace {
+
+std::string YearKey(const v1::TradeFlow& f) {
+  return absl::StrCat(f.reporter(), "|", f.partner(), "|", f.product().classification(), "|",
+                      f.product().code(), "|", f.direction(), "|", f.period().year());
+}
+
+}  // namespace
+
+void RememberFlow(const v1::TradeFlow& f, FlowKeySet& seen) {
+  const bool whole = f.period().month() == 0 && f.period().quarter() == 0;
+  seen.insert(FlowKey(f));
+  seen.insert(absl::StrCat(YearKey(f), whole ? "|whole" : "|parts"));
+}
+
 std::string FlowKey(const v1::TradeFlow& f) {
   return absl::StrCat(f.reporter(), "|", f.partner(), "|", f.product().classification(), "|",
                       f.product().code(), "|", f.direction(), "|", f.period().year(), "|",
@@ -153,10 +168,16 @@ void ValidateFlows(const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flow
   for (int i = 0; i < flows.size(); ++i) {
     const std::string field = absl::StrCat(prefix, "flows[", i, "]");
     ValidateFlow(flows[i], field, violations);
-    if (!seen.insert(FlowKey(flows[i])).second) {
+    if (seen.contains(FlowKey(flows[i]))) {
       violations.Add(field, "another flow has the same reporter, partner, product, direction "
                             "and period");
     }
+    // A year given whole and also by month or quarter would be counted twice.
+    const bool whole = flows[i].period().month() == 0 && flows[i].period().quarter() == 0;
+    if (seen.contains(absl::StrCat(YearKey(flows[i]), whole ? "|parts" : "|whole"))) {
+      violations.Add(field + ".period", "the year is given both whole and by month or quarter");
+    }
+    RememberFlow(flows[i], seen);
   }
 }
 
@@ -213,6 +234,9 @@ void ValidateDatasetContent(const v1::Dataset& d, const std::string& prefix,
     const v1::ExchangeRate& r = d.exchange_rates(i);
     const std::string field = absl::StrCat(prefix, "exchange_rates[", i, "]");
     CheckPeriod(r.period(), field + ".period", v, /*allow_day=*/true);
+    if (r.period().quarter() != 0) {
+      v.Add(field + ".period.quarter", "exchange rates are annual, monthly or daily");
+    }
     CheckCurrency(r.base_currency_code(), field + ".base_currency_code", false, v);
     CheckCurrency(r.quote_currency_code(), field + ".quote_currency_code", false, v);
     absl::StatusOr<Decimal> rate = Decimal::Parse(r.rate());

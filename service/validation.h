@@ -37,6 +37,8 @@ void CheckProductCode(absl::string_view code, const std::string& field,
 // product, direction and period.
 using FlowKeySet = absl::flat_hash_set<std::string>;
 std::string FlowKey(const v1::TradeFlow& flow);
+// Records `flow` in `seen`: its key, and whether its year is given whole or in parts.
+void RememberFlow(const v1::TradeFlow& flow, FlowKeySet& seen);
 
 // Adds a violation for every bad field of the flows, deals and rates, under `prefix`
 // (for example `dataset`). Flow keys go into `seen`, which may hold an earlier batch's.

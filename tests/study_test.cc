@@ -139,8 +139,9 @@ TEST_F(StudyTest, KoreanEpisodesCostTensToHundredsOfTimesChineseOnes) {
   EXPECT_EQ(chn.weakest_status(), v1::VALUE_STATUS_ESTIMATED);
   EXPECT_EQ(DecimalFromMoney(kor.min())->ToString(), "247748");
   EXPECT_EQ(DecimalFromMoney(kor.median())->ToString(), "887934");
-  const double tens = Ratio(*DecimalFromMoney(kor.min()), *DecimalFromMoney(chn.max()));
-  EXPECT_EQ(absl::StrFormat("%.2f", tens), "82.58");
+  EXPECT_EQ(absl::StrFormat("%.2f", d->origin_gap().lowest_ratio()), "82.58");
+  // 1,528,120 / 500: the dearest Korean episode against the cheapest Chinese one.
+  EXPECT_EQ(absl::StrFormat("%.2f", d->origin_gap().highest_ratio()), "3056.24");
   EXPECT_EQ(absl::StrFormat("%.2f", d->origin_gap().median_ratio()), "507.39");
 }
 

@@ -18,7 +18,7 @@ const SeriesKey kKey{"KOR", "CHN", "SK1"};
 TEST(TradeBalanceTest, HandComputedYear) {
   const std::vector<Flow> flows = {F(Direction::kExport, 2020, "30"),
                                    F(Direction::kImport, 2020, "10")};
-  absl::StatusOr<BalanceTable> t = ComputeBalance(flows, kKey, BalanceOptions{});
+  absl::StatusOr<BalanceTable> t = ComputeBalance(FlowTable(flows), kKey, BalanceOptions{});
   ASSERT_TRUE(t.ok()) << t.status();
   ASSERT_EQ(t->rows.size(), 1u);
   const BalanceRow& r = t->rows[0];
@@ -32,7 +32,7 @@ TEST(TradeBalanceTest, HandComputedYear) {
 TEST(TradeBalanceTest, MonthsSumExactlyIntoTheYear) {
   std::vector<Flow> flows;
   for (int m = 1; m <= 12; ++m) flows.push_back(F(Direction::kExport, 2021, "0.1", "USD", m));
-  absl::StatusOr<BalanceTable> t = ComputeBalance(flows, kKey, BalanceOptions{});
+  absl::StatusOr<BalanceTable> t = ComputeBalance(FlowTable(flows), kKey, BalanceOptions{});
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(t->rows[0].exports->value, D("1.2"));
 }
@@ -40,7 +40,7 @@ TEST(TradeBalanceTest, MonthsSumExactlyIntoTheYear) {
 TEST(TradeBalanceTest, MissingYearsAreGapsNotZeros) {
   const std::vector<Flow> flows = {F(Direction::kExport, 2010, "10"),
                                    F(Direction::kImport, 2011, "5")};
-  absl::StatusOr<BalanceTable> t = ComputeBalance(flows, kKey, BalanceOptions{});
+  absl::StatusOr<BalanceTable> t = ComputeBalance(FlowTable(flows), kKey, BalanceOptions{});
   ASSERT_TRUE(t.ok());
   ASSERT_EQ(t->rows.size(), 2u);
   EXPECT_FALSE(t->rows[0].imports.has_value());
@@ -53,7 +53,7 @@ TEST(TradeBalanceTest, MissingYearsAreGapsNotZeros) {
 TEST(TradeBalanceTest, ZeroImportsLeaveCoverageUndefined) {
   const std::vector<Flow> flows = {F(Direction::kExport, 2010, "0"),
                                    F(Direction::kImport, 2010, "0")};
-  absl::StatusOr<BalanceTable> t = ComputeBalance(flows, kKey, BalanceOptions{});
+  absl::StatusOr<BalanceTable> t = ComputeBalance(FlowTable(flows), kKey, BalanceOptions{});
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(*t->rows[0].balance, D("0"));
   EXPECT_FALSE(t->rows[0].coverage_ratio.has_value());
@@ -65,7 +65,7 @@ TEST(TradeBalanceTest, OtherPairsAndProductsAreIgnored) {
   Flow other = F(Direction::kExport, 2010, "99");
   other.partner = "JPN";
   flows.push_back(other);
-  absl::StatusOr<BalanceTable> t = ComputeBalance(flows, kKey, BalanceOptions{});
+  absl::StatusOr<BalanceTable> t = ComputeBalance(FlowTable(flows), kKey, BalanceOptions{});
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(t->rows[0].exports->value, D("10"));
 }
@@ -73,7 +73,7 @@ TEST(TradeBalanceTest, OtherPairsAndProductsAreIgnored) {
 TEST(TradeBalanceTest, MixedCurrenciesAreRefused) {
   const std::vector<Flow> flows = {F(Direction::kExport, 2010, "10", "USD"),
                                    F(Direction::kImport, 2010, "10", "CNY")};
-  absl::StatusOr<BalanceTable> t = ComputeBalance(flows, kKey, BalanceOptions{});
+  absl::StatusOr<BalanceTable> t = ComputeBalance(FlowTable(flows), kKey, BalanceOptions{});
   ASSERT_FALSE(t.ok());
   EXPECT_EQ(t.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_NE(t.status().message().find("CNY"), absl::string_view::npos);
@@ -83,7 +83,7 @@ TEST(TradeBalanceTest, WeakestStatusOfTheYearIsKept) {
   std::vector<Flow> flows = {F(Direction::kImport, 2010, "1"), F(Direction::kImport, 2010, "2",
                                                                  "USD", 2)};
   flows[1].status = ValueStatus::kEstimated;
-  absl::StatusOr<BalanceTable> t = ComputeBalance(flows, kKey, BalanceOptions{});
+  absl::StatusOr<BalanceTable> t = ComputeBalance(FlowTable(flows), kKey, BalanceOptions{});
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(t->rows[0].imports->status, ValueStatus::kEstimated);
 }

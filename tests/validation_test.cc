@@ -75,6 +75,26 @@ TEST(ValidationTest, NonFiniteOrMalformedMoneyIsRefused) {
   EXPECT_EQ(ViolatedFields(d), std::vector<std::string>{"dataset.flows[0].value"});
 }
 
+TEST(ValidationTest, AYearIsGivenWholeOrInPartsNotBoth) {
+  v1::Dataset d;
+  *d.add_flows() = GoodFlow();
+  v1::TradeFlow january = GoodFlow();
+  january.mutable_period()->set_month(1);
+  *d.add_flows() = january;
+  EXPECT_EQ(ViolatedFields(d), std::vector<std::string>{"dataset.flows[1].period"});
+}
+
+TEST(ValidationTest, ExchangeRatesAreNotQuarterly) {
+  v1::Dataset d;
+  v1::ExchangeRate* r = d.add_exchange_rates();
+  r->mutable_period()->set_year(2013);
+  r->mutable_period()->set_quarter(2);
+  r->set_base_currency_code("USD");
+  r->set_quote_currency_code("CNY");
+  r->set_rate("6.2");
+  EXPECT_EQ(ViolatedFields(d), std::vector<std::string>{"dataset.exchange_rates[0].period.quarter"});
+}
+
 TEST(ValidationTest, HsCodesAreDigits) {
   v1::Dataset d;
   v1::TradeFlow f = GoodFlow();

@@ -186,9 +186,10 @@ Table DealsTable(const v1::AnalyzeDealPricesResponse& r, Options& o) {
   if (r.has_origin_gap()) {
     const auto& g = r.origin_gap();
     t.notes.push_back(absl::StrCat(g.origin_a(), " median / ", g.origin_b(), " median = ",
-                                   Times(g.median_ratio()), " (", Times(g.ratio_to_b_max()),
-                                   " against ", g.origin_b(), "'s highest, ",
-                                   Times(g.ratio_to_b_min()), " against its lowest)"));
+                                   Times(g.median_ratio()), "; the gap ranges from ",
+                                   Times(g.lowest_ratio()), " (", g.origin_a(), "'s cheapest to ",
+                                   g.origin_b(), "'s dearest) to ", Times(g.highest_ratio()),
+                                   " (the other way round)"));
   }
   return t;
 }
