@@ -71,7 +71,10 @@ void CheckProduct(const v1::Product& p, const std::string& field, FieldViolation
 void ValidateFlow(const v1::TradeFlow& f, const std::string& field, FieldViolations& v) {
   CheckCountry(f.reporter(), field + ".reporter", v);
   CheckCountry(f.partner(), field + ".partner", v);
-  if (f.reporter() == f.partner()) v.Add(field + ".partner", "a partner differs from the reporter");
+  // WLD to WLD is the world's own exports, which world-based indicators divide by.
+  if (f.reporter() == f.partner() && f.reporter() != "WLD") {
+    v.Add(field + ".partner", "a partner differs from the reporter (only WLD to WLD may repeat)");
+  }
   CheckProduct(f.product(), field + ".product", v);
   if (f.direction() == v1::FLOW_DIRECTION_UNSPECIFIED || !v1::FlowDirection_IsValid(f.direction())) {
     v.Add(field + ".direction", "say whether the flow is an export, import, re-export or re-import");

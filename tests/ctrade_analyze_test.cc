@@ -141,14 +141,22 @@ TEST_F(CtradeAnalyzeTest, Indicators) {
   EXPECT_THAT(r.out, HasSubstr("hhi_partners  1.0000  over 1"));
 }
 
+// The study has no world totals (reporter WLD to partner WLD), which RCA divides by. Its 2013
+// flows mix yuan and dollars, so they are put in one currency first.
 TEST_F(CtradeAnalyzeTest, RcaWithoutWorldTotalsNamesWhatIsMissing) {
   CommandResult r = Analyze("", "indicators", kStudy,
                             {"--indicators", "rca", "--year", "2013", "--reporter", "KOR",
-                             "--product", "TV_DRAMAS"});
+                             "--product", "TV_DRAMAS", "--currency", "USD"});
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_THAT(r.err, HasSubstr("WLD"));
   EXPECT_THAT(r.err, HasSubstr("TV_DRAMAS"));
   EXPECT_EQ(r.out, "");
+  // Without a common currency, that is what the call says is missing.
+  r = Analyze("", "indicators", kStudy,
+              {"--indicators", "rca", "--year", "2013", "--reporter", "KOR", "--product",
+               "TV_DRAMAS"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("currency"));
 }
 
 // A dataset with both sides' reports, uploaded from CSV:
@@ -323,7 +331,7 @@ TEST_F(CtradeAnalyzeTest, ExitCodesTellWhatWentWrong) {
   EXPECT_THAT(r.err, HasSubstr("reporter: 'China'"));
   r = Analyze("", "indicators", kStudy,
               {"--indicators", "rca", "--year", "2013", "--reporter", "KOR", "--product",
-               "TV_DRAMAS"});
+               "TV_DRAMAS", "--currency", "USD"});
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_THAT(r.err, HasSubstr("WLD"));
 
