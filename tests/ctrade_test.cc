@@ -43,6 +43,15 @@ TEST_F(CtradeTest, StudyBalanceTable) {
   EXPECT_THAT(r.out, HasSubstr("imports 2010-2016: +54.98% a year (20.92 -> 289.83)"));
 }
 
+TEST_F(CtradeTest, DatasetShowsItsCitedFactsWithSources) {
+  CommandResult r = Ctrade({"datasets", "get", "china-korea-tv-dramas"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("412 per 100 USD"));
+  EXPECT_THAT(r.out, HasSubstr("as high as 75 percent"));
+  EXPECT_THAT(r.out, HasSubstr("more than 1.1 percent"));
+  EXPECT_THAT(r.out, HasSubstr("up to 50 percent"));
+}
+
 TEST_F(CtradeTest, JsonIsTheProtoJsonMapping) {
   CommandResult r = Ctrade({"--format", "json", "analyze", "balance", "china-korea-tv-dramas",
                             "--reporter", "CHN", "--partner", "KOR", "--product", "TV_DRAMAS"});

@@ -82,6 +82,29 @@ std::string PeriodText(const v1::Period& p) {
   return absl::StrCat(p.year());
 }
 
+// Multipliers and cited facts are shown as their sources state them, with the source.
+void PrintSourcedFacts(const Context& c, const v1::Dataset& d) {
+  if (d.multipliers_size() + d.cited_facts_size() == 0) return;
+  Table facts{{"ID", "FACT", "VALUE", "SOURCE"}, {}, {}};
+  for (const v1::Multiplier& m : d.multipliers()) {
+    facts.rows.push_back({m.id(),
+                          absl::StrCat("merchandise exports induced per cultural exports, ",
+                                       m.economy()),
+                          absl::StrCat(FormatMoney(m.induced_exports(), 0, 0), " per ",
+                                       FormatMoney(m.cultural_exports(), 0, 0), " ",
+                                       m.cultural_exports().currency_code()),
+                          absl::StrCat(m.source().title(), ", ", m.year())});
+  }
+  for (const v1::CitedFact& f : d.cited_facts()) {
+    facts.rows.push_back({f.id(), absl::StrCat(f.subject(), ": ", f.statement()),
+                          absl::StrCat(f.qualifier(), f.qualifier().empty() ? "" : " ", f.value(),
+                                       " ", f.unit()),
+                          absl::StrCat(f.source().title(), ", ", f.source().locator())});
+  }
+  c.out << "\n";
+  PrintTable(facts, c.format, c.out);
+}
+
 absl::Status GetDataset(Context& c) {
   absl::StatusOr<std::string> name = OnePositional(c, "dataset name");
   if (!name.ok()) return name.status();
@@ -106,6 +129,7 @@ absl::Status GetDataset(Context& c) {
               {"updated (UTC)", Timestamp(d->update_time())}},
              {}};
   PrintTable(meta, c.format, c.out);
+  PrintSourcedFacts(c, *d);
   if (d->flows_size() == 0) return absl::OkStatus();
   Table flows{{"REPORTER", "PARTNER", "PRODUCT", "DIRECTION", "PERIOD", "VALUE", "CURRENCY",
                "STATUS"},
