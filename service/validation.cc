@@ -4,6 +4,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "core/decimal.h"
+#include "service/iso_codes.h"
 
 namespace culturetrade {
 namespace {
@@ -96,6 +97,9 @@ void CheckCountry(absl::string_view code, const std::string& field, FieldViolati
   if (!IsUpperAlpha3(code)) {
     v.Add(field, absl::StrCat("'", code, "' is not an ISO 3166-1 alpha-3 code such as CHN, ",
                               "KOR or WLD"));
+  } else if (!IsKnownEconomy(code)) {
+    v.Add(field, absl::StrCat("'", code, "' is not an ISO 3166-1 alpha-3 code in use or ",
+                              "formerly used (nor WLD, the world)"));
   }
 }
 
@@ -104,6 +108,8 @@ void CheckCurrency(absl::string_view code, const std::string& field, bool option
   if (optional && code.empty()) return;
   if (!IsUpperAlpha3(code)) {
     v.Add(field, absl::StrCat("'", code, "' is not an ISO 4217 code such as CNY or USD"));
+  } else if (!IsKnownCurrency(code)) {
+    v.Add(field, absl::StrCat("'", code, "' is not a currency in ISO 4217"));
   }
 }
 

@@ -59,6 +59,19 @@ TEST(ValidationTest, EachBadFieldIsNamed) {
   for (const std::string& f : fields) EXPECT_EQ(f.rfind("dataset.flows[1]", 0), 0u) << f;
 }
 
+TEST(ValidationTest, CodesMustExistNotJustLookRight) {
+  v1::Dataset d;
+  v1::TradeFlow f = GoodFlow();
+  f.set_partner("XYZ");
+  f.mutable_value()->set_currency_code("ABC");
+  *d.add_flows() = f;
+  v1::TradeFlow former = GoodFlow();
+  former.set_partner("SUN");  // the Soviet Union, in ISO 3166-3: old series carry it
+  *d.add_flows() = former;
+  EXPECT_EQ(ViolatedFields(d), (std::vector<std::string>{"dataset.flows[0].partner",
+                                                         "dataset.flows[0].value.currency_code"}));
+}
+
 TEST(ValidationTest, DuplicateFlowKeysAreRefused) {
   v1::Dataset d;
   *d.add_flows() = GoodFlow();
