@@ -65,11 +65,26 @@ demo() {
   for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
   [ -s "$work/port" ] || { cat "$work/server.log" >&2; exit 1; }
   export CULTURETRADE_ENDPOINT="127.0.0.1:$(cat "$work/port")"
-  log "ctrade datasets list"
-  "$bin/client/ctrade" datasets list
-  log "ctrade analyze balance china-korea-tv-dramas --reporter CHN --partner KOR --product TV_DRAMAS --scale millions"
-  "$bin/client/ctrade" analyze balance china-korea-tv-dramas \
-    --reporter CHN --partner KOR --product TV_DRAMAS --scale millions
+  study="china-korea-tv-dramas"
+  pair="--reporter CHN --partner KOR --product TV_DRAMAS"
+  run datasets list
+  # shellcheck disable=SC2086
+  {
+    run analyze balance $study $pair --scale millions
+    run analyze growth $study $pair --direction import --scale millions
+    run analyze exporters $study --product TV_DRAMAS --year 2013 --a CHN --b KOR --currency USD --scale millions
+    run analyze deals $study --currency USD --numerator "Descendants of the Sun" --denominator "You from the Stars"
+    run analyze deals $study --currency CNY --origin-a KOR --origin-b CHN
+    run analyze spillover $study --multiplier kexim-2012 --reporter KOR --product TV_DRAMAS --year 2013 --scale millions
+    run analyze projection $study $pair --to-year 2030 --close-by 2030 --scale millions
+  }
+}
+
+# Prints a ctrade command as a heading, then runs it.
+run() {
+  log "ctrade $*"
+  "$bin/client/ctrade" "$@"
+  echo
 }
 
 test_suite() {
