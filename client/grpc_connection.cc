@@ -15,7 +15,7 @@ class GrpcConnection : public Connection {
  public:
   explicit GrpcConnection(const Options& options)
       : options_(options),
-        channel_(grpc::CreateCustomChannel(options.endpoint, grpc::InsecureChannelCredentials(),
+        channel_(grpc::CreateCustomChannel(options.endpoint, ChannelCredentials(options.tls),
                                            ChannelArguments(options))),
         datasets_(v1::DatasetService::NewStub(channel_)),
         analysis_(v1::AnalysisService::NewStub(channel_)) {}
@@ -79,9 +79,29 @@ class GrpcConnection : public Connection {
 
 
  private:
+  static std::shared_ptr<grpc::ChannelCredentials> ChannelCredentials(const TlsOptions& tls) {
+    if (!tls.enabled) return grpc::InsecureChannelCredentials();
+    grpc::SslCredentialsOptions ssl;
+    ssl.pem_root_certs = tls.root_ca_pem;
+    ssl.pem_cert_chain = tls.client_cert_pem;
+    ssl.pem_private_key = tls.client_key_pem;
+    return grpc::SslCredentials(ssl);
+  }
+
   static grpc::ChannelArguments ChannelArguments(const Options& options) {
     grpc::ChannelArguments args;
     args.SetUserAgentPrefix(options.user_agent);
+    args.SetMaxReceiveMessageSize(options.max_receive_message_bytes);
+    if (!options.tls.server_name.empty()) {
+      args.SetSslTargetNameOverride(options.tls.server_name);
+    }
+    if (options.keepalive > absl::ZeroDuration()) {
+      args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS,
+                  static_cast<int>(absl::ToInt64Milliseconds(options.keepalive)));
+    }
+    if (!options.load_balancing_policy.empty()) {
+      args.SetLoadBalancingPolicyName(options.load_balancing_policy);
+    }
     return args;
   }
 
@@ -117,12 +137,15 @@ class GrpcConnection : public Connection {
   // Runs `rpc` under the overall deadline, retrying idempotent calls on UNAVAILABLE.
   template <typename Response, typename Rpc>
   absl::StatusOr<Response> Call(bool idempotent, Rpc rpc) {
-    const absl::Time deadline = absl::Now() + options_.timeout;
+    const absl::Time deadline = absl::Now() + ScopedTimeout::Current(options_.timeout);
     absl::Duration backoff = options_.retry.initial_backoff;
     absl::Status last;
     for (int attempt = 1;; ++attempt) {
       grpc::ClientContext context;
       context.set_deadline(absl::ToChronoTime(deadline));
+      if (!options_.bearer_token.empty()) {
+        context.AddMetadata("authorization", "Bearer " + options_.bearer_token);
+      }
       Response response;
       last = FromGrpcStatus(rpc(&context, &response));
       if (last.ok()) return response;

@@ -5,12 +5,13 @@
 
 #include "culturetrade/v1/analysis_service.grpc.pb.h"
 #include "service/dataset_store.h"
+#include "service/rpc_gate.h"
 
 namespace culturetrade {
 
 class AnalysisServiceImpl final : public v1::AnalysisService::Service {
  public:
-  explicit AnalysisServiceImpl(DatasetStore& store) : store_(store) {}
+  AnalysisServiceImpl(DatasetStore& store, RpcGate& gate) : store_(store), gate_(gate) {}
 
   grpc::Status AnalyzeBalance(grpc::ServerContext* context,
                               const v1::AnalyzeBalanceRequest* request,
@@ -38,6 +39,7 @@ class AnalysisServiceImpl final : public v1::AnalysisService::Service {
 
  private:
   DatasetStore& store_;
+  RpcGate& gate_;
 };
 
 }  // namespace culturetrade

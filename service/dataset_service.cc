@@ -68,7 +68,8 @@ absl::StatusOr<v1::ListDatasetsResponse> DatasetServiceImpl::List(
 }
 
 absl::StatusOr<v1::Dataset> DatasetServiceImpl::Upload(
-    grpc::ServerContext& context, grpc::ServerReader<v1::UploadFlowsRequest>& reader) {
+    grpc::ServerContext& context, grpc::ServerReader<v1::UploadFlowsRequest>& reader,
+    std::string& dataset) {
   v1::UploadFlowsRequest message;
   if (!reader.Read(&message) || !message.has_header()) {
     return InvalidField("header", "the first message of an upload must be its header");
@@ -85,10 +86,12 @@ absl::StatusOr<v1::Dataset> DatasetServiceImpl::Upload(
     ValidateDatasetContent(header.create().dataset(), "header.create.dataset.", violations);
     for (const v1::TradeFlow& f : header.create().dataset().flows()) RememberFlow(f, seen);
     id = header.create().dataset_id();
+    dataset = DatasetName(id);
   } else if (header.target_case() == v1::UploadFlowsHeader::kDataset) {
     absl::StatusOr<std::string> parsed = DatasetIdFromName(header.dataset(), "header.dataset");
     if (!parsed.ok()) return parsed.status();
     id = *parsed;
+    dataset = header.dataset();
     absl::StatusOr<v1::Dataset> existing = store_.Get(id, /*with_flows=*/true);
     if (!existing.ok()) return existing.status();
     for (const v1::TradeFlow& f : existing->flows()) RememberFlow(f, seen);
@@ -116,48 +119,57 @@ absl::StatusOr<v1::Dataset> DatasetServiceImpl::Upload(
   if (context.IsCancelled()) return absl::CancelledError("the upload was cancelled by the caller");
   if (!violations.empty()) return violations.ToStatus();
   if (header.has_create()) {
-    v1::Dataset dataset = header.create().dataset();
-    for (v1::TradeFlow& f : flows) dataset.mutable_flows()->Add(std::move(f));
-    return store_.Create(id, dataset);
+    v1::Dataset created = header.create().dataset();
+    for (v1::TradeFlow& f : flows) created.mutable_flows()->Add(std::move(f));
+    return store_.Create(id, created);
   }
   return store_.AppendFlows(id, header.etag(), flows);
 }
 
-grpc::Status DatasetServiceImpl::CreateDataset(grpc::ServerContext*,
+grpc::Status DatasetServiceImpl::CreateDataset(grpc::ServerContext* context,
                                                const v1::CreateDatasetRequest* request,
                                                v1::Dataset* response) {
-  return Reply(Create(*request), response);
+  return gate_.Serve(context, "CreateDataset", Role::kWriter, request->dataset_id(),
+                     [&] { return Reply(Create(*request), response); });
 }
 
-grpc::Status DatasetServiceImpl::GetDataset(grpc::ServerContext*,
+grpc::Status DatasetServiceImpl::GetDataset(grpc::ServerContext* context,
                                             const v1::GetDatasetRequest* request,
                                             v1::Dataset* response) {
-  absl::StatusOr<std::string> id = DatasetIdFromName(request->name(), "name");
-  if (!id.ok()) return ToGrpcStatus(id.status());
-  if (!v1::DatasetView_IsValid(request->view())) {
-    return ToGrpcStatus(InvalidField("view", "unknown view"));
-  }
-  return Reply(store_.Get(*id, request->view() == v1::DATASET_VIEW_FULL), response);
+  return gate_.Serve(context, "GetDataset", Role::kReader, request->name(), [&] {
+    absl::StatusOr<std::string> id = DatasetIdFromName(request->name(), "name");
+    if (!id.ok()) return ToGrpcStatus(id.status());
+    if (!v1::DatasetView_IsValid(request->view())) {
+      return ToGrpcStatus(InvalidField("view", "unknown view"));
+    }
+    return Reply(store_.Get(*id, request->view() == v1::DATASET_VIEW_FULL), response);
+  });
 }
 
-grpc::Status DatasetServiceImpl::ListDatasets(grpc::ServerContext*,
+grpc::Status DatasetServiceImpl::ListDatasets(grpc::ServerContext* context,
                                               const v1::ListDatasetsRequest* request,
                                               v1::ListDatasetsResponse* response) {
-  return Reply(List(*request), response);
+  static const std::string kNone;
+  return gate_.Serve(context, "ListDatasets", Role::kReader, kNone,
+                     [&] { return Reply(List(*request), response); });
 }
 
-grpc::Status DatasetServiceImpl::DeleteDataset(grpc::ServerContext*,
+grpc::Status DatasetServiceImpl::DeleteDataset(grpc::ServerContext* context,
                                                const v1::DeleteDatasetRequest* request,
                                                google::protobuf::Empty*) {
-  absl::StatusOr<std::string> id = DatasetIdFromName(request->name(), "name");
-  if (!id.ok()) return ToGrpcStatus(id.status());
-  return ToGrpcStatus(store_.Delete(*id, request->etag()));
+  return gate_.Serve(context, "DeleteDataset", Role::kWriter, request->name(), [&] {
+    absl::StatusOr<std::string> id = DatasetIdFromName(request->name(), "name");
+    if (!id.ok()) return ToGrpcStatus(id.status());
+    return ToGrpcStatus(store_.Delete(*id, request->etag()));
+  });
 }
 
 grpc::Status DatasetServiceImpl::UploadFlows(grpc::ServerContext* context,
                                              grpc::ServerReader<v1::UploadFlowsRequest>* reader,
                                              v1::Dataset* response) {
-  return Reply(Upload(*context, *reader), response);
+  std::string dataset;
+  return gate_.Serve(context, "UploadFlows", Role::kWriter, dataset,
+                     [&] { return Reply(Upload(*context, *reader, dataset), response); });
 }
 
 }  // namespace culturetrade

@@ -7,6 +7,7 @@
 
 #include "culturetrade/v1/dataset_service.grpc.pb.h"
 #include "service/dataset_store.h"
+#include "service/rpc_gate.h"
 
 namespace culturetrade {
 
@@ -17,8 +18,8 @@ struct DatasetServiceLimits {
 
 class DatasetServiceImpl final : public v1::DatasetService::Service {
  public:
-  DatasetServiceImpl(DatasetStore& store, DatasetServiceLimits limits)
-      : store_(store), limits_(limits) {}
+  DatasetServiceImpl(DatasetStore& store, RpcGate& gate, DatasetServiceLimits limits)
+      : store_(store), gate_(gate), limits_(limits) {}
 
   grpc::Status CreateDataset(grpc::ServerContext* context, const v1::CreateDatasetRequest* request,
                              v1::Dataset* response) override;
@@ -36,10 +37,13 @@ class DatasetServiceImpl final : public v1::DatasetService::Service {
  private:
   absl::StatusOr<v1::Dataset> Create(const v1::CreateDatasetRequest& request);
   absl::StatusOr<v1::ListDatasetsResponse> List(const v1::ListDatasetsRequest& request);
+  // Sets `dataset` to the target's name once the header is read, for the call's log line.
   absl::StatusOr<v1::Dataset> Upload(grpc::ServerContext& context,
-                                     grpc::ServerReader<v1::UploadFlowsRequest>& reader);
+                                     grpc::ServerReader<v1::UploadFlowsRequest>& reader,
+                                     std::string& dataset);
 
   DatasetStore& store_;
+  RpcGate& gate_;
   const DatasetServiceLimits limits_;
 };
 

@@ -2,6 +2,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "service/call_liveness.h"
 
 namespace culturetrade {
 
@@ -97,7 +98,12 @@ absl::StatusOr<FlowTable> FlowTableFromProto(
     const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows) {
   FlowTable out;
   out.Reserve(flows.size());
+  int since_check = 0;
   for (const v1::TradeFlow& f : flows) {
+    if (++since_check == 65536) {
+      since_check = 0;
+      if (absl::Status alive = CheckCallAlive(); !alive.ok()) return alive;
+    }
     absl::StatusOr<Direction> direction = DirectionFromProto(f.direction());
     if (!direction.ok()) return direction.status();
     absl::StatusOr<Decimal> value = DecimalFromMoney(f.value());

@@ -2,21 +2,24 @@
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
 #include <signal.h>
 
 #include <cstdio>
 #include <fstream>
-#include <iostream>
 #include <memory>
+#include <sstream>
 #include <thread>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "service/analysis_service.h"
 #include "service/caching_store.h"
+#include "service/json_log.h"
+#include "service/metered_store.h"
+#include "service/rpc_gate.h"
 #include "service/seed.h"
 #include "service/sqlite_store.h"
 
@@ -31,12 +34,39 @@ sigset_t ShutdownSignals() {
   return set;
 }
 
-// One JSON object a line on stderr, for log collectors.
-void LogEvent(absl::string_view event, absl::string_view detail) {
-  std::cerr << absl::StrFormat(R"({"time":"%s","severity":"INFO","event":"%s","detail":"%s"})",
-                               absl::FormatTime(absl::RFC3339_full, absl::Now(), absl::UTCTimeZone()),
-                               event, detail)
-            << std::endl;
+absl::StatusOr<std::string> ReadPem(const std::string& path, const char* what) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  if (!in || text.str().empty()) {
+    return absl::FailedPreconditionError(absl::StrCat("cannot read the ", what, " ", path));
+  }
+  return text.str();
+}
+
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(const ServerOptions& o) {
+  if (o.tls_cert_file.empty() != o.tls_key_file.empty()) {
+    return absl::InvalidArgumentError("--tls_cert_file and --tls_key_file go together");
+  }
+  if (o.tls_cert_file.empty()) {
+    if (!o.tls_client_ca_file.empty()) {
+      return absl::InvalidArgumentError("--tls_client_ca_file needs --tls_cert_file");
+    }
+    return grpc::InsecureServerCredentials();
+  }
+  absl::StatusOr<std::string> cert = ReadPem(o.tls_cert_file, "TLS certificate");
+  if (!cert.ok()) return cert.status();
+  absl::StatusOr<std::string> key = ReadPem(o.tls_key_file, "TLS key");
+  if (!key.ok()) return key.status();
+  grpc::SslServerCredentialsOptions ssl;
+  ssl.pem_key_cert_pairs.push_back({*key, *cert});
+  if (!o.tls_client_ca_file.empty()) {
+    absl::StatusOr<std::string> ca = ReadPem(o.tls_client_ca_file, "client CA");
+    if (!ca.ok()) return ca.status();
+    ssl.pem_root_certs = *ca;
+    ssl.client_certificate_request = GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
+  }
+  return grpc::SslServerCredentials(ssl);
 }
 
 absl::Status WritePortFile(const std::string& path, int port) {
@@ -60,6 +90,34 @@ void SetServing(grpc::Server& server, bool ready) {
   health->SetServingStatus("", ready);
 }
 
+void WarnIfOpen(const ServerOptions& o) {
+  if (o.tls_cert_file.empty() || o.token_file.empty()) {
+    LogJson("WARNING", "insecure",
+            {{"detail", absl::StrCat(o.tls_cert_file.empty() ? "PLAINTEXT, no TLS" : "TLS",
+                                     o.token_file.empty() ? ", NO AUTHENTICATION: anyone who "
+                                                            "reaches the port can read, write "
+                                                            "and delete datasets"
+                                                          : ", bearer tokens required",
+                                     ". Fine on a laptop; not on a network.")}});
+  }
+}
+
+// Waits for SIGTERM or SIGINT, then drains `server`.
+void DrainOnSignal(grpc::Server& server, RpcGate& gate, const ServerOptions& options) {
+  sigset_t set = ShutdownSignals();
+  int signal_number = 0;
+  sigwait(&set, &signal_number);
+  LogJson("INFO", "drain",
+          {{"signal", absl::StrCat(signal_number), true},
+           {"grace", absl::FormatDuration(options.drain_grace)},
+           {"timeout", absl::FormatDuration(options.drain_timeout)}});
+  SetServing(server, false);
+  absl::SleepFor(options.drain_grace);
+  gate.StartRefusing();
+  server.Shutdown(std::chrono::system_clock::now() +
+                  absl::ToChronoSeconds(options.drain_timeout));
+}
+
 }  // namespace
 
 void BlockShutdownSignals() {
@@ -68,21 +126,42 @@ void BlockShutdownSignals() {
 }
 
 absl::Status RunServer(const ServerOptions& options) {
-  absl::StatusOr<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(options.db_path);
-  if (!store.ok()) return store.status();
+  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials = Credentials(options);
+  if (!credentials.ok()) return credentials.status();
+  std::unique_ptr<AccessTokens> tokens;
+  if (!options.token_file.empty()) {
+    absl::StatusOr<std::unique_ptr<AccessTokens>> loaded = AccessTokens::Load(options.token_file);
+    if (!loaded.ok()) return loaded.status();
+    tokens = *std::move(loaded);
+  }
+  absl::StatusOr<std::unique_ptr<SqliteStore>> sqlite = SqliteStore::Open(options.db_path);
+  if (!sqlite.ok()) return sqlite.status();
   if (options.seed) {
-    absl::Status seeded = SeedIfNew(**store);
+    absl::Status seeded = SeedIfNew(**sqlite);
     if (!seeded.ok()) return seeded;
   }
-  CachingStore cached(**store, options.cache_flows);
-  DatasetServiceImpl datasets(cached, options.limits);
-  AnalysisServiceImpl analysis(cached);
+  ServerMetrics metrics;
+  MeteredStore metered(**sqlite, metrics);
+  CachingStore store(metered, options.cache_flows);
+  metrics.ExposeCache([&store] {
+    return CacheStats{store.hits(), store.misses(), store.cached_flows()};
+  });
+  int metrics_port = 0;
+  if (!options.metrics_address.empty()) {
+    absl::StatusOr<int> port = metrics.Serve(options.metrics_address);
+    if (!port.ok()) return port.status();
+    metrics_port = *port;
+  }
+  RpcGate gate(tokens.get(), &metrics, options.max_concurrent_calls);
+  DatasetServiceImpl datasets(store, gate, options.limits);
+  AnalysisServiceImpl analysis(store, gate);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(options.address, grpc::InsecureServerCredentials(), &port);
+  builder.AddListeningPort(options.address, *credentials, &port);
+  builder.SetMaxReceiveMessageSize(options.max_message_bytes);
   builder.RegisterService(&datasets);
   builder.RegisterService(&analysis);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
@@ -91,25 +170,22 @@ absl::Status RunServer(const ServerOptions& options) {
   }
   SetServing(*server, true);
   if (!options.port_file.empty()) {
-    absl::Status s = WritePortFile(options.port_file, port);
+    absl::Status s = WritePortFile(options.port_file + ".metrics", metrics_port);
+    if (s.ok()) s = WritePortFile(options.port_file, port);
     if (!s.ok()) return s;
   }
-  LogEvent("start", absl::StrCat("listening on port ", port, ", store ", options.db_path,
-                                 " (plaintext, no authentication: local use only)"));
-
-  std::thread drainer([&server, &options] {
-    sigset_t set = ShutdownSignals();
-    int signal_number = 0;
-    sigwait(&set, &signal_number);
-    LogEvent("drain", absl::StrCat("signal ", signal_number, ", draining for up to ",
-                                   absl::FormatDuration(options.drain_timeout)));
-    SetServing(*server, false);
-    server->Shutdown(std::chrono::system_clock::now() +
-                     absl::ToChronoSeconds(options.drain_timeout));
-  });
+  LogJson("INFO", "start",
+          {{"port", absl::StrCat(port), true},
+           {"metrics_port", absl::StrCat(metrics_port), true},
+           {"store", options.db_path},
+           {"tls", options.tls_cert_file.empty() ? "off"
+                   : options.tls_client_ca_file.empty() ? "on" : "mutual"},
+           {"authentication", tokens == nullptr ? "off" : "bearer tokens"}});
+  WarnIfOpen(options);
+  std::thread drainer([&] { DrainOnSignal(*server, gate, options); });
   server->Wait();
   drainer.join();
-  LogEvent("stop", "drained");
+  LogJson("INFO", "stop", {{"detail", "drained"}});
   return absl::OkStatus();
 }
 

@@ -1,8 +1,9 @@
 // Runs culturetrade-server: the gRPC services over a dataset store, with health checks,
-// reflection, and a drain on SIGTERM or SIGINT.
+// reflection, optional TLS and bearer tokens, metrics, and a drain on SIGTERM or SIGINT.
 #ifndef CULTURETRADE_SERVICE_SERVER_H_
 #define CULTURETRADE_SERVICE_SERVER_H_
 
+#include <cstdint>
 #include <string>
 
 #include "absl/status/status.h"
@@ -20,14 +21,22 @@ struct ServerOptions {
   std::string port_file;                     // if set, the bound port is written here
   std::string db_path = "culturetrade.db";
   bool seed = true;
-  absl::Duration drain_timeout = absl::Seconds(20);
+  // TLS when both are set; mutual TLS when a client CA is set too (PEM files).
+  std::string tls_cert_file, tls_key_file, tls_client_ca_file;
+  std::string token_file;  // bearer tokens and roles; empty: no authentication
+  std::string metrics_address;  // host:port for /metrics; empty: none
+  absl::Duration drain_grace = absl::Seconds(0);     // still accepting after SIGTERM
+  absl::Duration drain_timeout = absl::Seconds(20);  // for calls in flight
+  int max_concurrent_calls = 64;
+  int max_message_bytes = 4 << 20;
   int64_t cache_flows = 50'000'000;  // flows kept in memory for analyses, about 32 bytes each
   DatasetServiceLimits limits;
 };
 
-// Serves until SIGTERM or SIGINT, then drains: readiness turns NOT_SERVING, new calls are
-// refused, calls in flight get `drain_timeout` to finish. The signals must be blocked in
-// every thread before this is called (see BlockShutdownSignals).
+// Serves until SIGTERM or SIGINT, then drains: readiness turns NOT_SERVING, new calls are still
+// accepted for `drain_grace` (while load balancers notice), then refused, and calls in flight
+// get `drain_timeout` to finish. The signals must be blocked in every thread before this is
+// called (see BlockShutdownSignals).
 absl::Status RunServer(const ServerOptions& options);
 
 // Blocks SIGTERM and SIGINT in the calling thread and every thread it starts afterwards, so

@@ -11,6 +11,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "culturetrade/v1/dataset_service.pb.h"
+#include "service/call_liveness.h"
 #include "service/validation.h"
 
 namespace culturetrade {
@@ -287,6 +288,7 @@ absl::StatusOr<v1::Dataset> SqliteStore::GetLocked(const std::string& id, bool w
     absl::StatusOr<bool> row = chunks.Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
+    if (absl::Status alive = CheckCallAlive(); !alive.ok()) return alive;
     if (!chunk.ParseFromString(chunks.Blob(0))) {
       return absl::DataLossError(absl::StrCat("store: a flow chunk of ", id, " is corrupt"));
     }

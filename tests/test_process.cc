@@ -1,6 +1,11 @@
 #include "tests/test_process.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <grpcpp/generic/generic_stub.h>
+#include <grpcpp/grpcpp.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
@@ -26,13 +31,6 @@ std::vector<char*> Argv(std::vector<std::string>& args) {
   return out;
 }
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 int WaitExit(pid_t pid) {
   int status = 0;
   if (waitpid(pid, &status, 0) < 0) return -1;
@@ -41,6 +39,63 @@ int WaitExit(pid_t pid) {
 
 }  // namespace
 
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool RunShell(const std::string& script) {
+  return RunCommand({"/bin/sh", "-c", script}).exit_code == 0;
+}
+
+std::string HttpGet(int port, const std::string& path) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  std::string response;
+  if (fd >= 0 && connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0) {
+    const std::string request = "GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n";
+    if (write(fd, request.data(), request.size()) == static_cast<ssize_t>(request.size())) {
+      char buffer[4096];
+      for (ssize_t n; (n = read(fd, buffer, sizeof(buffer))) > 0;) response.append(buffer, n);
+    }
+  }
+  if (fd >= 0) close(fd);
+  const size_t body = response.find("\r\n\r\n");
+  return body == std::string::npos ? "" : response.substr(body + 4);
+}
+
+int HealthStatus(const std::string& endpoint, const std::string& service) {
+  auto channel = grpc::CreateChannel(endpoint, grpc::InsecureChannelCredentials());
+  grpc::GenericStub stub(channel);
+  // HealthCheckRequest{service}: field 1, length-delimited.
+  const std::string request = absl::StrCat(std::string(1, '\x0a'),
+                                           std::string(1, static_cast<char>(service.size())),
+                                           service);
+  grpc::Slice slice(request);
+  grpc::ByteBuffer buffer(&slice, 1), reply;
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  grpc::CompletionQueue cq;
+  auto call = stub.PrepareUnaryCall(&context, "/grpc.health.v1.Health/Check", buffer, &cq);
+  call->StartCall();
+  grpc::Status status;
+  call->Finish(&reply, &status, reinterpret_cast<void*>(1));
+  void* tag = nullptr;
+  bool ok = false;
+  if (!cq.Next(&tag, &ok) || !status.ok()) return -1;
+  std::vector<grpc::Slice> slices;
+  if (!reply.Dump(&slices).ok()) return -1;
+  std::string bytes;
+  for (const auto& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  // HealthCheckResponse{status}: field 1, varint.
+  return bytes.size() == 2 && bytes[0] == '\x08' ? bytes[1] : -1;
+}
+
 std::string MakeTempDir() {
   const char* base = getenv("TEST_TMPDIR");
   std::string templ = absl::StrCat(base != nullptr ? base : "/tmp", "/culturetrade-XXXXXX");
@@ -48,22 +103,29 @@ std::string MakeTempDir() {
 }
 
 absl::StatusOr<ServerProcess> ServerProcess::Start(const std::string& db_path,
-                                                   std::vector<std::string> extra_flags) {
+                                                   std::vector<std::string> extra_flags,
+                                                   const std::string& log_path) {
   const std::string port_file = db_path + ".port";
   unlink(port_file.c_str());
   std::vector<std::string> args = {CT_SERVER_BIN, "--address=127.0.0.1:0",
                                    "--port_file=" + port_file, "--db=" + db_path};
   args.insert(args.end(), extra_flags.begin(), extra_flags.end());
   std::vector<char*> argv = Argv(args);
-  pid_t pid = -1;
-  if (posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0) {
-    return absl::InternalError(absl::StrCat("cannot start ", CT_SERVER_BIN));
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  if (!log_path.empty()) {
+    posix_spawn_file_actions_addopen(&actions, 2, log_path.c_str(),
+                                     O_WRONLY | O_CREAT | O_APPEND, 0600);
   }
+  pid_t pid = -1;
+  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) return absl::InternalError(absl::StrCat("cannot start ", CT_SERVER_BIN));
   const absl::Time deadline = absl::Now() + absl::Seconds(20);
   while (absl::Now() < deadline) {
     const std::string port = ReadFile(port_file);
     if (!port.empty() && port.back() == '\n') {
-      return ServerProcess(pid, absl::StrCat("127.0.0.1:", port.substr(0, port.size() - 1)));
+      return ServerProcess(pid, std::stoi(port), std::stoi(ReadFile(port_file + ".metrics")));
     }
     int status = 0;
     if (waitpid(pid, &status, WNOHANG) == pid) {
@@ -77,7 +139,10 @@ absl::StatusOr<ServerProcess> ServerProcess::Start(const std::string& db_path,
 }
 
 ServerProcess::ServerProcess(ServerProcess&& other) noexcept
-    : pid_(other.pid_), endpoint_(std::move(other.endpoint_)) {
+    : pid_(other.pid_),
+      endpoint_(std::move(other.endpoint_)),
+      port_(other.port_),
+      metrics_port_(other.metrics_port_) {
   other.pid_ = -1;
 }
 

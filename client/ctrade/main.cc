@@ -3,7 +3,10 @@
 // Exit codes: 0 success, 1 other failure, 2 usage error, 3 invalid input or failed
 // precondition, 4 not found, 5 server unavailable or deadline exceeded, 6 conflict (already
 // exists, or changed since read), 7 not authenticated or not permitted.
+#include <fstream>
 #include <iostream>
+#include <sstream>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -17,8 +20,18 @@
 namespace culturetrade::ctrade {
 namespace {
 
+// Options that take no value.
+const absl::flat_hash_set<std::string> kSwitches = {"help", "tls", "include-partial", "dry-run",
+                                                    "skip-bad"};
+
 const std::vector<std::pair<std::string, std::string>> kGlobalOptions = {
     {"endpoint", "server address, host:port (env CULTURETRADE_ENDPOINT; default 127.0.0.1:50051)"},
+    {"token", "bearer token sent with every call (env CULTURETRADE_TOKEN)"},
+    {"tls", "use TLS, trusting the system's roots unless --tls-ca is given (env CULTURETRADE_TLS=1)"},
+    {"tls-ca", "PEM file of the CA to trust; implies --tls (env CULTURETRADE_TLS_CA)"},
+    {"tls-cert", "PEM client certificate for mutual TLS (env CULTURETRADE_TLS_CERT)"},
+    {"tls-key", "PEM client key for mutual TLS (env CULTURETRADE_TLS_KEY)"},
+    {"tls-server-name", "name expected in the server's certificate, if not the host's"},
     {"format", "table, json or csv (env CULTURETRADE_FORMAT; default table)"},
     {"timeout", "seconds a call may take, retries included (env CULTURETRADE_TIMEOUT; default 30)"},
     {"help", "show help"}};
@@ -79,6 +92,33 @@ int Fail(const absl::Status& s) {
   return ExitCodeOf(s);
 }
 
+absl::StatusOr<std::string> ReadFile(const std::string& path, const char* what) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  if (!in) return UsageError(absl::StrCat("cannot read the ", what, " file ", path));
+  return text.str();
+}
+
+absl::Status ApplyTls(const CommandLine& args, TlsOptions& tls) {
+  const std::string ca = args.Get("tls-ca", "", "CULTURETRADE_TLS_CA");
+  const std::string cert = args.Get("tls-cert", "", "CULTURETRADE_TLS_CERT");
+  const std::string key = args.Get("tls-key", "", "CULTURETRADE_TLS_KEY");
+  tls.enabled = args.Has("tls") || args.Get("tls", "", "CULTURETRADE_TLS") == "1" ||
+                !ca.empty() || !cert.empty();
+  tls.server_name = args.Get("tls-server-name");
+  if (cert.empty() != key.empty()) return UsageError("--tls-cert and --tls-key go together");
+  for (auto [path, what, pem] : {std::tuple{&ca, "CA", &tls.root_ca_pem},
+                                 std::tuple{&cert, "certificate", &tls.client_cert_pem},
+                                 std::tuple{&key, "key", &tls.client_key_pem}}) {
+    if (path->empty()) continue;
+    absl::StatusOr<std::string> text = ReadFile(*path, what);
+    if (!text.ok()) return text.status();
+    *pem = *std::move(text);
+  }
+  return absl::OkStatus();
+}
+
 const Command* FindCommand(const std::vector<std::string>& positional) {
   if (positional.size() < 2) return nullptr;
   const std::string name = positional[0] + " " + positional[1];
@@ -90,7 +130,7 @@ const Command* FindCommand(const std::vector<std::string>& positional) {
 
 int Run(int argc, char** argv) {
   absl::StatusOr<CommandLine> args =
-      CommandLine::Parse(std::vector<std::string>(argv + 1, argv + argc), {"help"});
+      CommandLine::Parse(std::vector<std::string>(argv + 1, argv + argc), kSwitches);
   if (!args.ok()) return Fail(UsageError(args.status().message()));
   const Command* command = FindCommand(args->positional());
   if (command == nullptr) {
@@ -120,6 +160,8 @@ int Run(int argc, char** argv) {
     return Fail(UsageError("--timeout takes a positive number of seconds"));
   }
   options.timeout = absl::Seconds(timeout_seconds);
+  options.bearer_token = args->Get("token", "", "CULTURETRADE_TOKEN");
+  if (absl::Status s = ApplyTls(*args, options.tls); !s.ok()) return Fail(s);
 
   Client client(MakeConnection(options));
   // The command sees its own positionals only, without the two words of its name.

@@ -1,0 +1,55 @@
+// Bearer tokens and the roles they grant, read from a file that a Kubernetes Secret can mount.
+//
+// The file holds one `ROLE TOKEN` pair a line (`reader` or `writer`; `#` starts a comment). It
+// is read again when its modification time or size changes, so tokens rotate without a
+// restart. Tokens are compared in constant time and never logged.
+#ifndef CULTURETRADE_SERVICE_ACCESS_TOKENS_H_
+#define CULTURETRADE_SERVICE_ACCESS_TOKENS_H_
+
+#include <ctime>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+
+namespace culturetrade {
+
+// Ordered: a writer may do all a reader may.
+enum class Role { kNone = 0, kReader = 1, kWriter = 2 };
+
+class AccessTokens {
+ public:
+  // Loads `path`; fails when it cannot be read or holds a malformed line.
+  static absl::StatusOr<std::unique_ptr<AccessTokens>> Load(const std::string& path);
+
+  // The role `token` grants, kNone for an unknown one. Re-reads the file first when it has
+  // changed (checked at most once a second); a file that has become unreadable or malformed
+  // keeps the tokens last read, so a bad rotation does not lock everyone out.
+  Role RoleOf(absl::string_view token);
+
+ private:
+  struct FileState {
+    timespec mtime{};
+    off_t size = 0;
+  };
+  explicit AccessTokens(std::string path) : path_(std::move(path)) {}
+  absl::Status Reload() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
+  const std::string path_;
+  absl::Mutex mu_;
+  std::vector<std::pair<std::string, Role>> tokens_ ABSL_GUARDED_BY(mu_);
+  FileState state_ ABSL_GUARDED_BY(mu_);
+  absl::Time next_check_ ABSL_GUARDED_BY(mu_);
+};
+
+// True when `a` equals `b`, in time that depends on their lengths only.
+bool ConstantTimeEquals(absl::string_view a, absl::string_view b);
+
+}  // namespace culturetrade
+
+#endif  // CULTURETRADE_SERVICE_ACCESS_TOKENS_H_

@@ -1,0 +1,237 @@
+// What operators rely on, against the real server: metrics, structured logs, limits, deadlines,
+// drain, and an upload that dies with the server.
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <future>
+#include <map>
+#include <thread>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "client/client.h"
+#include "culturetrade/v1/dataset_service.grpc.pb.h"
+#include "tests/test_process.h"
+
+namespace culturetrade {
+namespace {
+
+using ::culturetrade::testing::HealthStatus;
+using ::culturetrade::testing::HttpGet;
+using ::culturetrade::testing::MakeTempDir;
+using ::culturetrade::testing::ReadFile;
+using ::culturetrade::testing::ServerProcess;
+
+constexpr int kBigFlows = 400'000;
+
+std::vector<v1::TradeFlow> ManyFlows(int n) {
+  std::vector<v1::TradeFlow> flows(n);
+  for (int i = 0; i < n; ++i) {
+    v1::TradeFlow& f = flows[i];
+    f.set_reporter("CHN");
+    f.set_partner("KOR");
+    f.mutable_product()->set_classification(v1::CLASSIFICATION_FREE);
+    f.mutable_product()->set_code(absl::StrCat("P", i / 400));
+    f.set_direction(i % 2 == 0 ? v1::FLOW_DIRECTION_EXPORT : v1::FLOW_DIRECTION_IMPORT);
+    f.mutable_period()->set_year(1901 + (i / 2) % 200);
+    f.mutable_value()->set_currency_code("USD");
+    f.mutable_value()->set_units(i);
+  }
+  return flows;
+}
+
+Client ClientFor(const std::string& endpoint, absl::Duration timeout = absl::Seconds(30)) {
+  Options o;
+  o.endpoint = endpoint;
+  o.timeout = timeout;
+  o.retry.max_attempts = 1;
+  return Client(MakeConnection(o));
+}
+
+v1::AnalyzeBalanceRequest BigBalance() {
+  v1::AnalyzeBalanceRequest r;
+  r.set_dataset("datasets/big");
+  r.set_reporter("CHN");
+  r.set_partner("KOR");
+  r.set_product_code("P7");
+  return r;
+}
+
+// One store with a large dataset, made once; each test starts servers on a copy of it.
+class OperationsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    template_dir_ = new std::string(MakeTempDir());
+    absl::StatusOr<ServerProcess> s = ServerProcess::Start(*template_dir_ + "/db");
+    ASSERT_TRUE(s.ok()) << s.status();
+    absl::StatusOr<v1::Dataset> big =
+        ClientFor(s->endpoint()).UploadNewDataset("big", v1::Dataset(), ManyFlows(kBigFlows));
+    ASSERT_TRUE(big.ok()) << big.status();
+    EXPECT_EQ(s->StopWith(SIGTERM), 0);
+  }
+  void SetUp() override {
+    dir_ = MakeTempDir();
+    ASSERT_TRUE(testing::RunShell(absl::StrCat("cp ", *template_dir_, "/db ", dir_, "/db")));
+  }
+  ServerProcess Start(std::vector<std::string> flags = {}) {
+    absl::StatusOr<ServerProcess> s = ServerProcess::Start(dir_ + "/db", flags, dir_ + "/log");
+    EXPECT_TRUE(s.ok()) << s.status();
+    return *std::move(s);
+  }
+  std::string Log() const { return ReadFile(dir_ + "/log"); }
+
+  static std::string* template_dir_;
+  std::string dir_;
+};
+std::string* OperationsTest::template_dir_ = nullptr;
+
+// Prometheus text format: `name{labels} value` lines, keyed by everything before the value.
+std::map<std::string, double> ParseMetrics(const std::string& text) {
+  std::map<std::string, double> out;
+  for (absl::string_view line : absl::StrSplit(text, '\n', absl::SkipEmpty())) {
+    if (line[0] == '#') continue;
+    const size_t space = line.rfind(' ');
+    double value = 0;
+    if (space != absl::string_view::npos && absl::SimpleAtod(line.substr(space + 1), &value)) {
+      out[std::string(line.substr(0, space))] = value;
+    }
+  }
+  return out;
+}
+
+TEST_F(OperationsTest, MetricsAreServedOnTheirOwnPort) {
+  ServerProcess server = Start({"--metrics_address=127.0.0.1:0"});
+  ASSERT_GT(server.metrics_port(), 0);
+  Client client = ClientFor(server.endpoint());
+  ASSERT_TRUE(client.ListDatasets().ok());
+  ASSERT_TRUE(client.AnalyzeBalance(BigBalance()).ok());
+  ASSERT_TRUE(client.AnalyzeBalance(BigBalance()).ok());
+  EXPECT_EQ(client.GetDataset("datasets/none").status().code(), absl::StatusCode::kNotFound);
+  const std::map<std::string, double> m = ParseMetrics(HttpGet(server.metrics_port(), "/metrics"));
+  EXPECT_EQ(m.at(R"(culturetrade_rpc_total{code="OK",method="ListDatasets"})"), 1);
+  EXPECT_EQ(m.at(R"(culturetrade_rpc_total{code="NOT_FOUND",method="GetDataset"})"), 1);
+  EXPECT_EQ(m.at(R"(culturetrade_rpc_duration_seconds_count{method="AnalyzeBalance"})"), 2);
+  EXPECT_EQ(m.at("culturetrade_rpc_in_flight"), 0);
+  EXPECT_EQ(m.at("culturetrade_cache_misses_total"), 1);
+  EXPECT_EQ(m.at("culturetrade_cache_hits_total"), 1);
+  EXPECT_EQ(m.at("culturetrade_cache_flows"), kBigFlows);
+  EXPECT_GE(m.at(R"(culturetrade_store_duration_seconds_count{operation="get_full"})"), 1);
+}
+
+TEST_F(OperationsTest, EachRpcLeavesOneJsonLogLine) {
+  ServerProcess server = Start();
+  Client client = ClientFor(server.endpoint());
+  ASSERT_TRUE(client.GetDataset("datasets/big").ok());
+  EXPECT_FALSE(client.GetDataset("nonsense").ok());
+  EXPECT_EQ(server.StopWith(SIGTERM), 0);
+  std::vector<std::string> rpc_lines;
+  for (absl::string_view line : absl::StrSplit(Log(), '\n', absl::SkipEmpty())) {
+    EXPECT_TRUE(line.front() == '{' && line.back() == '}') << line;
+    if (absl::StrContains(line, R"("event":"rpc")")) rpc_lines.emplace_back(line);
+  }
+  ASSERT_EQ(rpc_lines.size(), 2u);
+  for (const char* field : {R"("method":"GetDataset")", R"("code":"OK")", R"("duration_ms":)",
+                            R"("peer":"ipv4:127.0.0.1:)", R"("dataset":"datasets/big")"}) {
+    EXPECT_TRUE(absl::StrContains(rpc_lines[0], field)) << field << " in " << rpc_lines[0];
+  }
+  EXPECT_TRUE(absl::StrContains(rpc_lines[1], R"("code":"INVALID_ARGUMENT")"));
+  for (const char* event : {R"("event":"start")", R"("event":"drain")", R"("event":"stop")"}) {
+    EXPECT_TRUE(absl::StrContains(Log(), event)) << event;
+  }
+}
+
+TEST_F(OperationsTest, AnUploadKilledMidStreamLeavesNothingBehind) {
+  ServerProcess server = Start();
+  auto channel = grpc::CreateChannel(server.endpoint(), grpc::InsecureChannelCredentials());
+  auto stub = v1::DatasetService::NewStub(channel);
+  grpc::ClientContext context;
+  v1::Dataset response;
+  auto writer = stub->UploadFlows(&context, &response);
+  v1::UploadFlowsRequest message;
+  message.mutable_header()->mutable_create()->set_dataset_id("partial");
+  ASSERT_TRUE(writer->Write(message));
+  message.Clear();
+  for (v1::TradeFlow& f : ManyFlows(1000)) *message.mutable_chunk()->add_flows() = f;
+  ASSERT_TRUE(writer->Write(message));
+  EXPECT_EQ(server.StopWith(SIGKILL), 128 + SIGKILL);
+
+  ServerProcess restarted = Start();
+  Client client = ClientFor(restarted.endpoint());
+  EXPECT_EQ(client.GetDataset("datasets/partial").status().code(), absl::StatusCode::kNotFound);
+  absl::StatusOr<v1::Dataset> big = client.GetDataset("datasets/big");
+  ASSERT_TRUE(big.ok()) << big.status();
+  EXPECT_EQ(big->flow_count(), kBigFlows);
+}
+
+TEST_F(OperationsTest, SigtermLetsACallInFlightFinish) {
+  ServerProcess server = Start({"--drain_grace=0s"});
+  Client client = ClientFor(server.endpoint());
+  auto analysis = std::async(std::launch::async, [&] { return client.AnalyzeBalance(BigBalance()); });
+  absl::SleepFor(absl::Milliseconds(20));
+  EXPECT_EQ(server.StopWith(SIGTERM), 0);
+  absl::StatusOr<v1::AnalyzeBalanceResponse> r = analysis.get();
+  EXPECT_TRUE(r.ok()) << r.status();
+}
+
+TEST_F(OperationsTest, ReadinessTurnsNotServingWhileDraining) {
+  ServerProcess server = Start({"--drain_grace=3s"});
+  ASSERT_EQ(HealthStatus(server.endpoint(), "culturetrade.readiness"), 1);
+  kill(server.pid(), SIGTERM);
+  int readiness = 1;
+  for (int i = 0; i < 50 && readiness == 1; ++i) {
+    absl::SleepFor(absl::Milliseconds(20));
+    readiness = HealthStatus(server.endpoint(), "culturetrade.readiness");
+  }
+  EXPECT_EQ(readiness, 2);
+  // Liveness stays SERVING, so the pod is not restarted while it drains, and calls still work
+  // during the grace.
+  EXPECT_EQ(HealthStatus(server.endpoint(), "culturetrade.liveness"), 1);
+  EXPECT_TRUE(ClientFor(server.endpoint()).ListDatasets().ok());
+  EXPECT_EQ(server.StopWith(SIGTERM), 0);
+}
+
+TEST_F(OperationsTest, APassedDeadlineStopsTheWork) {
+  ServerProcess server = Start();
+  Client client = ClientFor(server.endpoint(), absl::Milliseconds(5));
+  EXPECT_EQ(client.AnalyzeBalance(BigBalance()).status().code(),
+            absl::StatusCode::kDeadlineExceeded);
+  // The server noticed and stopped loading instead of finishing for nobody.
+  bool stopped = false;
+  for (int i = 0; i < 100 && !stopped; ++i) {
+    absl::SleepFor(absl::Milliseconds(20));
+    stopped = absl::StrContains(Log(), R"("method":"AnalyzeBalance","code":"DEADLINE_EXCEEDED")");
+  }
+  EXPECT_TRUE(stopped) << Log();
+}
+
+TEST_F(OperationsTest, OverCapacityIsRefusedAtOnce) {
+  ServerProcess server = Start({"--max_concurrent_calls=1"});
+  Client client = ClientFor(server.endpoint());
+  auto slow = std::async(std::launch::async, [&] { return client.AnalyzeBalance(BigBalance()); });
+  bool refused = false;
+  while (!refused && slow.wait_for(std::chrono::milliseconds(1)) != std::future_status::ready) {
+    absl::Status s = client.ListDatasets().status();
+    refused = s.code() == absl::StatusCode::kResourceExhausted;
+  }
+  EXPECT_TRUE(slow.get().ok());
+  EXPECT_TRUE(refused) << "the slow call finished before a second one could be refused";
+}
+
+TEST_F(OperationsTest, AnOversizedRequestIsRefused) {
+  ServerProcess server = Start({"--max_message_bytes=100000"});
+  v1::Dataset d;
+  for (v1::TradeFlow& f : ManyFlows(5000)) *d.add_flows() = f;
+  absl::StatusOr<v1::Dataset> created = ClientFor(server.endpoint()).CreateDataset("huge", d);
+  EXPECT_EQ(created.status().code(), absl::StatusCode::kResourceExhausted);
+  // Streamed in chunks under the limit, the same flows are accepted.
+  Options o;
+  o.endpoint = server.endpoint();
+  o.upload_chunk_flows = 200;
+  std::vector<v1::TradeFlow> flows(d.flows().begin(), d.flows().end());
+  EXPECT_TRUE(Client(MakeConnection(o)).UploadNewDataset("huge", v1::Dataset(), flows).ok());
+}
+
+}  // namespace
+}  // namespace culturetrade
