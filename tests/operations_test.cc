@@ -233,5 +233,33 @@ TEST_F(OperationsTest, AnOversizedRequestIsRefused) {
   EXPECT_TRUE(Client(MakeConnection(o)).UploadNewDataset("huge", v1::Dataset(), flows).ok());
 }
 
+TEST_F(OperationsTest, AnUploadCancelledByItsClientLeavesNothingBehind) {
+  ServerProcess server = Start();
+  auto channel = grpc::CreateChannel(server.endpoint(), grpc::InsecureChannelCredentials());
+  auto stub = v1::DatasetService::NewStub(channel);
+  grpc::ClientContext context;
+  v1::Dataset response;
+  auto writer = stub->UploadFlows(&context, &response);
+  v1::UploadFlowsRequest message;
+  message.mutable_header()->mutable_create()->set_dataset_id("abandoned");
+  ASSERT_TRUE(writer->Write(message));
+  message.Clear();
+  for (v1::TradeFlow& f : ManyFlows(1000)) *message.mutable_chunk()->add_flows() = f;
+  ASSERT_TRUE(writer->Write(message));
+  context.TryCancel();
+  EXPECT_EQ(writer->Finish().error_code(), grpc::StatusCode::CANCELLED);
+  EXPECT_EQ(ClientFor(server.endpoint()).GetDataset("datasets/abandoned").status().code(),
+            absl::StatusCode::kNotFound);
+}
+
+TEST_F(OperationsTest, FlagsCanComeFromTheEnvironment) {
+  setenv("CULTURETRADE_MAX_PAGE_SIZE", "5", 1);
+  ServerProcess server = Start();
+  unsetenv("CULTURETRADE_MAX_PAGE_SIZE");
+  EXPECT_EQ(ClientFor(server.endpoint()).ListDatasets(6).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(ClientFor(server.endpoint()).ListDatasets(5).ok());
+}
+
 }  // namespace
 }  // namespace culturetrade
