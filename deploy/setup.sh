@@ -91,9 +91,22 @@ test_suite() {
   install_packages build test
   install_buf
   build ON
+  thread_sanitizer
   log "running the test suite"
   cd "$root"
   ctest --preset "$preset"
+}
+
+# The service's concurrent paths (store, cache, analyses) under ThreadSanitizer. Only these
+# two suites: the rest links gRPC, which Debian does not build for ThreadSanitizer.
+thread_sanitizer() {
+  log "building and running the concurrency tests under ThreadSanitizer"
+  cd "$root"
+  cmake --preset tsan -DCULTURETRADE_BUILD_TESTS=ON >/dev/null
+  cmake --build --preset tsan --target concurrency_test caching_store_test
+  for t in concurrency_test caching_store_test; do
+    TSAN_OPTIONS=halt_on_error=1 "build/tsan/tests/$t" --gtest_brief=1
+  done
 }
 
 case "${1:-}" in

@@ -31,7 +31,7 @@ bool ConstantTimeEquals(absl::string_view a, absl::string_view b) {
 
 absl::StatusOr<std::unique_ptr<AccessTokens>> AccessTokens::Load(const std::string& path) {
   std::unique_ptr<AccessTokens> tokens(new AccessTokens(path));
-  absl::MutexLock lock(&tokens->mu_);
+  std::lock_guard<std::mutex> lock(tokens->mu_);
   absl::Status s = tokens->Reload();
   if (!s.ok()) return s;
   return tokens;
@@ -65,7 +65,7 @@ absl::Status AccessTokens::Reload() {
 }
 
 Role AccessTokens::RoleOf(absl::string_view token) {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   const absl::Time now = absl::Now();
   if (now >= next_check_) {
     next_check_ = now + absl::Seconds(1);

@@ -7,14 +7,13 @@
 #define CULTURETRADE_SERVICE_ACCESS_TOKENS_H_
 
 #include <ctime>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 
 namespace culturetrade {
@@ -38,13 +37,15 @@ class AccessTokens {
     off_t size = 0;
   };
   explicit AccessTokens(std::string path) : path_(std::move(path)) {}
-  absl::Status Reload() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status Reload();  // called with mu_ held
 
   const std::string path_;
-  absl::Mutex mu_;
-  std::vector<std::pair<std::string, Role>> tokens_ ABSL_GUARDED_BY(mu_);
-  FileState state_ ABSL_GUARDED_BY(mu_);
-  absl::Time next_check_ ABSL_GUARDED_BY(mu_);
+  // std::mutex rather than absl::Mutex: ThreadSanitizer sees pthread locks, and Debian's Abseil
+  // is not built for it.
+  std::mutex mu_;
+  std::vector<std::pair<std::string, Role>> tokens_;
+  FileState state_;
+  absl::Time next_check_;
 };
 
 // True when `a` equals `b`, in time that depends on their lengths only.

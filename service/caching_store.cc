@@ -30,7 +30,7 @@ absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> CachingStore::GetAnalyz
     return meta.status();
   }
   {
-    absl::MutexLock lock(&mu_);
+    std::lock_guard<std::mutex> lock(mu_);
     auto it = index_.find(id);
     if (it != index_.end() && it->second->dataset->meta.etag() == meta->etag()) {
       lru_.splice(lru_.begin(), lru_, it->second);
@@ -46,12 +46,12 @@ absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> CachingStore::GetAnalyz
 }
 
 int64_t CachingStore::cached_flows() const {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   return flows_;
 }
 
 void CachingStore::Forget(const std::string& id) {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   auto it = index_.find(id);
   if (it == index_.end()) return;
   flows_ -= static_cast<int64_t>(it->second->dataset->flows.size());
@@ -64,7 +64,7 @@ void CachingStore::Insert(const std::string& id,
   const auto size = static_cast<int64_t>(dataset->flows.size());
   if (size > capacity_flows_) return;
   Forget(id);
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   lru_.push_front(Entry{id, std::move(dataset)});
   index_[id] = lru_.begin();
   flows_ += size;

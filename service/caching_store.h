@@ -10,11 +10,10 @@
 #include <cstdint>
 #include <list>
 #include <memory>
+#include <mutex>
 #include <string>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
-#include "absl/synchronization/mutex.h"
 #include "service/dataset_store.h"
 
 namespace culturetrade {
@@ -54,10 +53,12 @@ class CachingStore : public DatasetStore {
   DatasetStore& inner_;
   const int64_t capacity_flows_;
   std::atomic<int64_t> hits_{0}, misses_{0};
-  mutable absl::Mutex mu_;
-  std::list<Entry> lru_ ABSL_GUARDED_BY(mu_);  // most recently used first
-  absl::flat_hash_map<std::string, std::list<Entry>::iterator> index_ ABSL_GUARDED_BY(mu_);
-  int64_t flows_ ABSL_GUARDED_BY(mu_) = 0;
+  // std::mutex rather than absl::Mutex: ThreadSanitizer sees pthread locks, and Debian's Abseil
+  // is not built for it.
+  mutable std::mutex mu_;
+  std::list<Entry> lru_;  // most recently used first
+  absl::flat_hash_map<std::string, std::list<Entry>::iterator> index_;
+  int64_t flows_ = 0;
 };
 
 }  // namespace culturetrade

@@ -226,13 +226,13 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string
 }
 
 SqliteStore::~SqliteStore() {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   sqlite3_close(db_);
 }
 
 absl::StatusOr<v1::Dataset> SqliteStore::Create(const std::string& id,
                                                 const v1::Dataset& dataset) {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   Transaction tx(db_);
   if (!tx.status().ok()) return tx.status();
   {
@@ -267,7 +267,7 @@ absl::StatusOr<v1::Dataset> SqliteStore::Create(const std::string& id,
 }
 
 absl::StatusOr<v1::Dataset> SqliteStore::Get(const std::string& id, bool with_flows) {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   return GetLocked(id, with_flows);
 }
 
@@ -298,7 +298,7 @@ absl::StatusOr<v1::Dataset> SqliteStore::GetLocked(const std::string& id, bool w
 }
 
 absl::StatusOr<DatasetPage> SqliteStore::List(int page_size, const std::string& after_id) {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   // One row more than asked tells whether another page follows.
   Statement q(db_,
               "SELECT id, revision, create_time_us, update_time_us, flow_count, meta "
@@ -336,7 +336,7 @@ absl::Status SqliteStore::CheckEtagLocked(const std::string& id, const std::stri
 }
 
 absl::Status SqliteStore::Delete(const std::string& id, const std::string& etag) {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   Transaction tx(db_);
   if (!tx.status().ok()) return tx.status();
   absl::Status s = CheckEtagLocked(id, etag);
@@ -349,7 +349,7 @@ absl::Status SqliteStore::Delete(const std::string& id, const std::string& etag)
 absl::StatusOr<v1::Dataset> SqliteStore::AppendFlows(
     const std::string& id, const std::string& etag,
     const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows) {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   Transaction tx(db_);
   if (!tx.status().ok()) return tx.status();
   absl::Status s = CheckEtagLocked(id, etag);

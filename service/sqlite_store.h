@@ -6,10 +6,9 @@
 #define CULTURETRADE_SERVICE_SQLITE_STORE_H_
 
 #include <memory>
+#include <mutex>
 #include <string>
 
-#include "absl/base/thread_annotations.h"
-#include "absl/synchronization/mutex.h"
 #include "service/dataset_store.h"
 
 struct sqlite3;
@@ -36,13 +35,14 @@ class SqliteStore : public DatasetStore {
 
  private:
   SqliteStore(sqlite3* db, bool created_now) : db_(db), created_now_(created_now) {}
-  absl::StatusOr<v1::Dataset> GetLocked(const std::string& id, bool with_flows)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  absl::Status CheckEtagLocked(const std::string& id, const std::string& etag)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Called with mu_ held.
+  absl::StatusOr<v1::Dataset> GetLocked(const std::string& id, bool with_flows);
+  absl::Status CheckEtagLocked(const std::string& id, const std::string& etag);
 
-  absl::Mutex mu_;
-  sqlite3* db_ ABSL_GUARDED_BY(mu_);
+  // std::mutex rather than absl::Mutex: ThreadSanitizer sees pthread locks, and Debian's Abseil
+  // is not built for it.
+  std::mutex mu_;
+  sqlite3* db_;  // guarded by mu_: one connection, used by one call at a time
   const bool created_now_;
 };
 

@@ -209,14 +209,22 @@ TEST_F(OperationsTest, APassedDeadlineStopsTheWork) {
 TEST_F(OperationsTest, OverCapacityIsRefusedAtOnce) {
   ServerProcess server = Start({"--max_concurrent_calls=1"});
   Client client = ClientFor(server.endpoint());
+  // A slow call (a cold load) and quick ones beside it: with one slot, whichever comes second
+  // while another is served must be refused, not queued.
   auto slow = std::async(std::launch::async, [&] { return client.AnalyzeBalance(BigBalance()); });
-  bool refused = false;
-  while (!refused && slow.wait_for(std::chrono::milliseconds(1)) != std::future_status::ready) {
-    absl::Status s = client.ListDatasets().status();
-    refused = s.code() == absl::StatusCode::kResourceExhausted;
+  int refused = 0, served = 0;
+  while (slow.wait_for(std::chrono::milliseconds(1)) != std::future_status::ready) {
+    const absl::StatusCode code = client.ListDatasets().status().code();
+    ASSERT_TRUE(code == absl::StatusCode::kOk || code == absl::StatusCode::kResourceExhausted)
+        << code;
+    (code == absl::StatusCode::kOk ? served : refused) += 1;
   }
-  EXPECT_TRUE(slow.get().ok());
-  EXPECT_TRUE(refused) << "the slow call finished before a second one could be refused";
+  const absl::StatusCode slow_code = slow.get().status().code();
+  ASSERT_TRUE(slow_code == absl::StatusCode::kOk ||
+              slow_code == absl::StatusCode::kResourceExhausted)
+      << slow_code;
+  if (slow_code == absl::StatusCode::kResourceExhausted) ++refused;
+  EXPECT_GT(refused, 0) << served << " calls were served and none refused";
 }
 
 TEST_F(OperationsTest, AnOversizedRequestIsRefused) {

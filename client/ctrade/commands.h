@@ -34,6 +34,7 @@ struct Command {
 // Every command: the dataset commands, then AnalysisCommands().
 const std::vector<Command>& Commands();
 std::vector<Command> AnalysisCommands();
+std::vector<Command> ReportCommands();
 
 // A status for a mistake on the command line (exit code 2 rather than 3).
 absl::Status UsageError(absl::string_view message);

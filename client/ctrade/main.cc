@@ -13,6 +13,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "client/client.h"
 #include "client/ctrade/command_line.h"
 #include "client/ctrade/commands.h"
@@ -119,11 +120,14 @@ absl::Status ApplyTls(const CommandLine& args, TlsOptions& tls) {
   return absl::OkStatus();
 }
 
+// The command whose name (one word or two) the positionals start with.
 const Command* FindCommand(const std::vector<std::string>& positional) {
-  if (positional.size() < 2) return nullptr;
-  const std::string name = positional[0] + " " + positional[1];
   for (const Command& c : Commands()) {
-    if (c.name == name) return &c;
+    const std::vector<std::string> words = absl::StrSplit(c.name, ' ');
+    if (words.size() <= positional.size() &&
+        std::equal(words.begin(), words.end(), positional.begin())) {
+      return &c;
+    }
   }
   return nullptr;
 }
@@ -165,7 +169,8 @@ int Run(int argc, char** argv) {
 
   Client client(MakeConnection(options));
   // The command sees its own positionals only, without the two words of its name.
-  const CommandLine command_args = args->WithoutLeadingPositionals(2);
+  const CommandLine command_args = args->WithoutLeadingPositionals(
+      std::vector<std::string>(absl::StrSplit(command->name, ' ')).size());
   Context context{client, command_args, *format, std::cin, std::cout};
   absl::Status status = command->run(context);
   return status.ok() ? 0 : Fail(status);
