@@ -27,15 +27,29 @@ absl::StatusOr<v1::ListDatasetsResponse> Client::ListDatasets(int page_size,
   return connection_->ListDatasets(request);
 }
 
+PaginatedRange<v1::Dataset> Client::ListDatasetsRange(int page_size) {
+  // The range may outlive this Client object: it keeps the connection alive itself.
+  return PaginatedRange<v1::Dataset>(
+      [connection = connection_, page_size](const std::string& token)
+          -> absl::StatusOr<PaginatedRange<v1::Dataset>::Page> {
+        v1::ListDatasetsRequest request;
+        request.set_page_size(page_size);
+        request.set_page_token(token);
+        absl::StatusOr<v1::ListDatasetsResponse> response = connection->ListDatasets(request);
+        if (!response.ok()) return response.status();
+        PaginatedRange<v1::Dataset>::Page page;
+        for (v1::Dataset& d : *response->mutable_datasets()) page.items.push_back(std::move(d));
+        page.next_page_token = response->next_page_token();
+        return page;
+      });
+}
+
 absl::StatusOr<std::vector<v1::Dataset>> Client::ListAllDatasets() {
   std::vector<v1::Dataset> out;
-  std::string token;
-  do {
-    absl::StatusOr<v1::ListDatasetsResponse> page = ListDatasets(0, token);
-    if (!page.ok()) return page.status();
-    for (v1::Dataset& d : *page->mutable_datasets()) out.push_back(std::move(d));
-    token = page->next_page_token();
-  } while (!token.empty());
+  for (const absl::StatusOr<v1::Dataset>& d : ListDatasetsRange()) {
+    if (!d.ok()) return d.status();
+    out.push_back(*d);
+  }
   return out;
 }
 

@@ -10,6 +10,7 @@
 
 #include "absl/status/statusor.h"
 #include "client/connection.h"
+#include "client/paginated_range.h"
 #include "google/rpc/error_details.pb.h"
 
 namespace culturetrade {
@@ -25,7 +26,11 @@ class Client {
   // One page of datasets; pass the previous page's `next_page_token` to continue.
   absl::StatusOr<v1::ListDatasetsResponse> ListDatasets(int page_size = 0,
                                                         const std::string& page_token = "");
-  // Every dataset, fetching pages as needed.
+  // Every dataset, in name order, fetching each page of `page_size` (0: the server's default)
+  // only when the previous one is used up:
+  //   for (const absl::StatusOr<v1::Dataset>& d : client.ListDatasetsRange()) { ... }
+  PaginatedRange<v1::Dataset> ListDatasetsRange(int page_size = 0);
+  // Every dataset at once.
   absl::StatusOr<std::vector<v1::Dataset>> ListAllDatasets();
   absl::Status DeleteDataset(const std::string& name, const std::string& etag = "");
   // Creates `dataset_id` holding `dataset` and `flows`, streamed in chunks: for large data.
