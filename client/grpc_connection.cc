@@ -119,6 +119,10 @@ class GrpcConnection : public Connection {
         *message.mutable_chunk()->add_flows() = f;
       }
       open = writer->Write(message);
+      if (open && options_.upload_progress) {
+        options_.upload_progress(static_cast<int64_t>(std::min(start + chunk, flows.size())),
+                                 static_cast<int64_t>(flows.size()));
+      }
     }
     writer->WritesDone();
     return writer->Finish();

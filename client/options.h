@@ -5,6 +5,8 @@
 #ifndef CULTURETRADE_CLIENT_OPTIONS_H_
 #define CULTURETRADE_CLIENT_OPTIONS_H_
 
+#include <cstdint>
+#include <functional>
 #include <string>
 
 #include "absl/time/time.h"
@@ -47,6 +49,8 @@ struct Options {
   std::string load_balancing_policy;
   // Flows per UploadFlows message; keep each message well under 4 MiB.
   int upload_chunk_flows = 8192;
+  // Called after each chunk of an upload is sent, with the flows sent so far and the total.
+  std::function<void(int64_t sent, int64_t total)> upload_progress;
 };
 
 // Gives the calls this thread makes while it lives another deadline than Options::timeout:

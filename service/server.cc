@@ -162,6 +162,13 @@ absl::Status RunServer(const ServerOptions& options) {
   int port = 0;
   builder.AddListeningPort(options.address, *credentials, &port);
   builder.SetMaxReceiveMessageSize(options.max_message_bytes);
+  if (options.max_connection_age > absl::ZeroDuration()) {
+    builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS,
+                               static_cast<int>(absl::ToInt64Milliseconds(options.max_connection_age)));
+    builder.AddChannelArgument(
+        GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS,
+        static_cast<int>(absl::ToInt64Milliseconds(options.max_connection_age_grace)));
+  }
   builder.RegisterService(&datasets);
   builder.RegisterService(&analysis);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();

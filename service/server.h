@@ -29,6 +29,10 @@ struct ServerOptions {
   absl::Duration drain_timeout = absl::Seconds(20);  // for calls in flight
   int max_concurrent_calls = 64;
   int max_message_bytes = 4 << 20;
+  // Connections are closed after this age (plus the grace for calls in flight), so that clients
+  // behind a Kubernetes Service reconnect and spread over new pods; zero keeps them open.
+  absl::Duration max_connection_age = absl::ZeroDuration();
+  absl::Duration max_connection_age_grace = absl::Seconds(30);
   int64_t cache_flows = 50'000'000;  // flows kept in memory for analyses, about 32 bytes each
   DatasetServiceLimits limits;
 };

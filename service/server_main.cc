@@ -48,6 +48,12 @@ ABSL_FLAG(int, max_concurrent_calls, 64,
 ABSL_FLAG(int, max_message_bytes, 4 << 20,
           "Largest request message; uploads stream in chunks under it "
           "(env CULTURETRADE_MAX_MESSAGE_BYTES)");
+ABSL_FLAG(absl::Duration, max_connection_age, absl::ZeroDuration(),
+          "Close connections after this age so clients rebalance over new replicas; 0: never "
+          "(env CULTURETRADE_MAX_CONNECTION_AGE)");
+ABSL_FLAG(absl::Duration, max_connection_age_grace, absl::Seconds(30),
+          "How long calls on an aged connection may still finish "
+          "(env CULTURETRADE_MAX_CONNECTION_AGE_GRACE)");
 ABSL_FLAG(int64_t, cache_flows, 50'000'000,
           "Most flows kept in memory for analyses, about 32 bytes each "
           "(env CULTURETRADE_CACHE_FLOWS)");
@@ -62,7 +68,8 @@ constexpr const char* kFlags[] = {
     "address",         "port_file",     "db",          "seed",
     "tls_cert_file",   "tls_key_file",  "tls_client_ca_file", "token_file",
     "metrics_address", "drain_grace",   "drain_timeout",      "max_concurrent_calls",
-    "max_message_bytes", "cache_flows", "max_page_size",      "max_flows_per_dataset"};
+    "max_message_bytes", "cache_flows", "max_page_size",      "max_flows_per_dataset",
+    "max_connection_age", "max_connection_age_grace"};
 
 // Environment variables act as defaults; the command line, parsed afterwards, wins.
 void ApplyEnvironment() {
@@ -95,6 +102,8 @@ culturetrade::ServerOptions OptionsFromFlags() {
   o.max_concurrent_calls = absl::GetFlag(FLAGS_max_concurrent_calls);
   o.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
   o.cache_flows = absl::GetFlag(FLAGS_cache_flows);
+  o.max_connection_age = absl::GetFlag(FLAGS_max_connection_age);
+  o.max_connection_age_grace = absl::GetFlag(FLAGS_max_connection_age_grace);
   o.limits.max_page_size = absl::GetFlag(FLAGS_max_page_size);
   o.limits.max_flows_per_dataset = absl::GetFlag(FLAGS_max_flows_per_dataset);
   return o;

@@ -5,6 +5,7 @@
 #include "absl/strings/str_split.h"
 #include "client/ctrade/command_support.h"
 #include "client/ctrade/commands.h"
+#include "client/ctrade/progress.h"
 
 namespace culturetrade::ctrade {
 namespace {
@@ -38,7 +39,10 @@ absl::Status RunAnalysis(
   request.set_dataset(DatasetNameArg(*dataset));
   if (absl::Status s = build(o, request); !s.ok()) return s;
   if (!o.status().ok()) return o.status();
-  absl::StatusOr<Response> response = (c.client.*call)(request);
+  absl::StatusOr<Response> response = [&] {
+    Spinner waiting("analysing");
+    return (c.client.*call)(request);
+  }();
   if (!response.ok()) return response.status();
   if (c.format == Format::kJson) {
     PrintJson(*response, c.out);

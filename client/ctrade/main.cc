@@ -5,6 +5,7 @@
 // exists, or changed since read), 7 not authenticated or not permitted.
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <tuple>
 #include <string>
@@ -17,6 +18,7 @@
 #include "client/client.h"
 #include "client/ctrade/command_line.h"
 #include "client/ctrade/commands.h"
+#include "client/ctrade/progress.h"
 
 namespace culturetrade::ctrade {
 namespace {
@@ -167,6 +169,12 @@ int Run(int argc, char** argv) {
   options.bearer_token = args->Get("token", "", "CULTURETRADE_TOKEN");
   if (absl::Status s = ApplyTls(*args, options.tls); !s.ok()) return Fail(s);
 
+  std::unique_ptr<ProgressBar> upload_bar;
+  options.upload_progress = [&upload_bar](int64_t sent, int64_t total) {
+    if (upload_bar == nullptr) upload_bar = std::make_unique<ProgressBar>("uploading", total);
+    upload_bar->Update(sent);
+    if (sent == total) upload_bar.reset();  // clears the line before the command prints
+  };
   Client client(MakeConnection(options));
   // The command sees its own positionals only, without the two words of its name.
   const CommandLine command_args = args->WithoutLeadingPositionals(

@@ -9,22 +9,20 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "client/ctrade/csv_cells.h"
+#include "client/ctrade/csv_error.h"
+#include "client/ctrade/csv_periods.h"
 #include "core/decimal.h"
 
 namespace culturetrade::ctrade {
 namespace {
-
-template <typename... Parts>
-absl::Status Invalid(const Parts&... parts) {
-  return absl::InvalidArgumentError(absl::StrCat(parts...));
-}
 
 // A rate as a plain positive decimal string.
 absl::StatusOr<std::string> ParseRate(const std::string& text) {
   absl::StatusOr<std::string> number = ParseCsvNumber(text);
   if (!number.ok()) return number.status();
   if (!Decimal::Parse(*number)->is_positive()) {
-    return Invalid("the rate '", text, "' is not positive");
+    return CsvError("the rate '", text, "' is not positive");
   }
   return number;
 }
@@ -33,10 +31,14 @@ absl::StatusOr<std::string> ParseRate(const std::string& text) {
 absl::StatusOr<v1::Period> ReadRatePeriod(const CsvRow& row, const PeriodColumns& columns) {
   absl::StatusOr<v1::Period> p = ReadPeriod(row, columns, /*allow_day=*/true);
   if (p.ok() && p->quarter() != 0) {
-    return row.Bad(columns.period, Invalid("exchange rates are annual, monthly or daily, not "
-                                           "quarterly"));
+    return row.Bad(columns.period, CsvError("exchange rates are annual, monthly or daily, not "
+                                            "quarterly"));
   }
   return p;
+}
+
+absl::Status NeedRatePeriod(const PeriodColumns& columns) {
+  return NeedColumn(columns.period, "date, period, year or month");
 }
 
 v1::ExchangeRate MakeRate(const v1::Period& period, const std::string& base,
@@ -50,23 +52,16 @@ v1::ExchangeRate MakeRate(const v1::Period& period, const std::string& base,
 }
 
 // Reads the rates of one record in one layout.
-class RateRowReader {
- public:
-  virtual ~RateRowReader() = default;
-  virtual absl::Status Read(const CsvRow& row, std::vector<v1::ExchangeRate>& out) const = 0;
-};
-
-using RateReaderOr = absl::StatusOr<std::unique_ptr<RateRowReader>>;
+using RateRowReader = CsvRowReader<v1::ExchangeRate>;
+using RateReaderOr = CsvRowReaderOr<v1::ExchangeRate>;
 
 // A currency column, or else the flag standing in for it, noted in the report.
 absl::StatusOr<std::string> CurrencyFlag(int column, absl::string_view name,
                                          const std::string& flag, CsvReport& report) {
   if (column >= 0) return std::string();
-  if (flag.empty()) return Invalid("the header has no '", name, "' column and no --", name);
+  if (flag.empty()) return NoColumnNorFlag(name);
   absl::StatusOr<std::string> code = ParseCurrencyCode(flag);
-  if (code.ok()) {
-    report.notes.push_back(absl::StrCat(name, " ", *code, " for every row (--", name, ")"));
-  }
+  if (code.ok()) NoteFlag(name, *code, report);
   return code;
 }
 
@@ -79,9 +74,7 @@ class LongRates final : public RateRowReader {
     l->base_column_ = h.Claim({"base"}, "base currency (the one priced)");
     l->quote_column_ = h.Claim({"quote"}, "quote currency (the one pricing)");
     l->period_ = ClaimPeriodColumns(h, /*allow_day=*/true);
-    if (l->period_.period < 0) {
-      return Invalid("the header has no date, period, year or month column");
-    }
+    if (absl::Status s = NeedRatePeriod(l->period_); !s.ok()) return s;
     absl::StatusOr<std::string> base = CurrencyFlag(l->base_column_, "base", o.base, report);
     if (!base.ok()) return base.status();
     absl::StatusOr<std::string> quote = CurrencyFlag(l->quote_column_, "quote", o.quote, report);
@@ -95,9 +88,9 @@ class LongRates final : public RateRowReader {
     if (IsBlankRate(row.Cell(rate_))) return absl::OkStatus();
     absl::StatusOr<v1::Period> period = ReadRatePeriod(row, period_);
     if (!period.ok()) return period.status();
-    absl::StatusOr<std::string> base = Currency(row, base_column_, base_);
+    absl::StatusOr<std::string> base = ReadCurrency(row, base_column_, base_);
     if (!base.ok()) return base.status();
-    absl::StatusOr<std::string> quote = Currency(row, quote_column_, quote_);
+    absl::StatusOr<std::string> quote = ReadCurrency(row, quote_column_, quote_);
     if (!quote.ok()) return quote.status();
     absl::StatusOr<std::string> rate = ParseRate(row.Cell(rate_));
     if (!rate.ok()) return row.Bad(rate_, rate.status());
@@ -106,14 +99,6 @@ class LongRates final : public RateRowReader {
   }
 
  private:
-  static absl::StatusOr<std::string> Currency(const CsvRow& row, int column,
-                                              const std::string& flag) {
-    if (column < 0) return flag;
-    absl::StatusOr<std::string> code = ParseCurrencyCode(row.Cell(column));
-    if (!code.ok()) return row.Bad(column, code.status());
-    return code;
-  }
-
   int rate_ = -1, base_column_ = -1, quote_column_ = -1;
   std::string base_, quote_;
   PeriodColumns period_;
@@ -143,9 +128,9 @@ absl::StatusOr<std::optional<PairColumn>> PairOf(const std::string& key, int col
   if (!IsCode(key)) return std::optional<PairColumn>();
   const std::string code = absl::AsciiStrToUpper(key);
   if (o.base.empty() == o.quote.empty()) {
-    return Invalid("column '", code, "' names a single currency: give --base (the table ", "gives ",
-                   code, " per unit of the base, as the ECB's do) or --quote (it ",
-                   "gives the price of one ", code, " in the quote), one of the two");
+    return CsvError("column '", code, "' names a single currency: give --base (the table ",
+                    "gives ", code, " per unit of the base, as the ECB's do) or --quote (it ",
+                    "gives the price of one ", code, " in the quote), one of the two");
   }
   const std::string other = absl::AsciiStrToUpper(o.base.empty() ? o.quote : o.base);
   if (code == other) return std::optional<PairColumn>();  // the flag's currency priced in itself
@@ -158,9 +143,7 @@ class DailyRates final : public RateRowReader {
   static RateReaderOr Make(CsvHeader& h, const RateCsvOptions& o, CsvReport&) {
     auto l = std::make_unique<DailyRates>();
     l->period_ = ClaimPeriodColumns(h, /*allow_day=*/true);
-    if (l->period_.period < 0) {
-      return Invalid("the header has no date, period, year or month column");
-    }
+    if (absl::Status s = NeedRatePeriod(l->period_); !s.ok()) return s;
     for (int i = 0; i < h.size(); ++i) {
       if (i == l->period_.period || i == l->period_.month) continue;
       absl::StatusOr<std::optional<PairColumn>> pair = PairOf(h.key(i), i, o);
@@ -170,7 +153,7 @@ class DailyRates final : public RateRowReader {
                                    " per ", (*pair)->base, ")"));
       l->pairs_.push_back(**pair);
     }
-    if (l->pairs_.empty()) return Invalid("the header names no currency column (USD or USD/CNY)");
+    if (l->pairs_.empty()) return CsvError("the header names no currency column (USD or USD/CNY)");
     return std::unique_ptr<RateRowReader>(std::move(l));
   }
 
@@ -218,24 +201,12 @@ bool IsBlankRate(absl::string_view cell) {
 }
 
 absl::StatusOr<RateCsv> ReadRatesCsv(std::istream& in, const RateCsvOptions& options) {
-  CsvRecords records(in, options.delimiter);
-  std::vector<std::string> cells;
-  if (!records.Next(cells)) return Invalid("the file is empty: no header line");
-  CsvHeader header(cells);
   RateCsv out;
-  out.report.delimiter = records.delimiter();
-  RateReaderOr reader = MakeRateReader(header, options, out.report);
-  if (!reader.ok()) return Invalid("line ", records.line(), ": ", reader.status().message());
-  out.report.columns = header.Meanings();
-  const absl::Status s = ReadCsvRows(
-      records, header, options.skip_bad,
-      [&](const CsvRow& row) {
-        const size_t before = out.rates.size();
-        absl::Status read = (*reader)->Read(row, out.rates);
-        if (!read.ok()) out.rates.resize(before);  // a bad row adds none of its rates
-        return read;
-      },
-      out.report);
+  const auto make_reader = [&options](CsvHeader& header, CsvReport& report) {
+    return MakeRateReader(header, options, report);
+  };
+  const absl::Status s = ReadCsvTable(in, options.delimiter, options.skip_bad, make_reader,
+                                      out.rates, out.report);
   if (!s.ok()) return s;
   return out;
 }
@@ -252,8 +223,8 @@ absl::Status AddRates(const std::vector<v1::ExchangeRate>& added,
     }
     absl::StatusOr<Decimal> a = Decimal::Parse(it->second), b = Decimal::Parse(r.rate());
     if (!a.ok() || !b.ok() || *a != *b) {
-      return Invalid("the rate of ", it->first, " is given as both ", it->second, " and ",
-                     r.rate());
+      return CsvError("the rate of ", it->first, " is given as both ", it->second, " and ",
+                      r.rate());
     }
   }
   return absl::OkStatus();

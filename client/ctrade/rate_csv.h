@@ -1,5 +1,6 @@
-// Reads exchange rates from CSV files, with the flow importer's reading rules (flow_csv.h):
-// delimiter, quotes, BOM, CRLF, thousands separators and period formats.
+// Reads exchange rates from CSV files, with the reading rules the flow importer shares
+// (csv_reader.h, csv_cells.h, csv_periods.h): delimiter, quotes, BOM, CRLF, thousands
+// separators and period formats.
 //
 // Two layouts, told apart by the header:
 //   long   one rate a row: a rate column, base and quote columns (or --base and --quote for
@@ -18,7 +19,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "client/ctrade/flow_csv.h"
+#include "client/ctrade/csv_reader.h"
 #include "culturetrade/v1/dataset.pb.h"
 
 namespace culturetrade::ctrade {
