@@ -90,6 +90,36 @@ TEST_F(CtradeTest, CreateFromCsvThenAnalyseThenDelete) {
   EXPECT_EQ(Ctrade({"datasets", "get", "kor-sk1"}).exit_code, 4);
 }
 
+TEST_F(CtradeTest, AppendAddsFlowsAllOrNothing) {
+  const std::vector<std::string> pair = {"--reporter", "KOR", "--partner", "CHN",
+                                         "--product", "SK1", "--currency", "USD"};
+  auto with = [&](std::vector<std::string> args) {
+    args.insert(args.end(), pair.begin(), pair.end());
+    return args;
+  };
+  ASSERT_EQ(Ctrade(with({"datasets", "create", "grow", "--csv", "-"}),
+                   "year,direction,value\n2020,export,10\n")
+                .exit_code,
+            0);
+  CommandResult appended = Ctrade(with({"datasets", "append", "grow", "--csv", "-", "--etag", "1"}),
+                                  "year,direction,value\n2021,export,12\n");
+  ASSERT_EQ(appended.exit_code, 0) << appended.err;
+  // A stale etag and a repeated flow are both refused, and nothing of them is stored.
+  EXPECT_EQ(Ctrade(with({"datasets", "append", "grow", "--csv", "-", "--etag", "1"}),
+                   "year,direction,value\n2022,export,13\n")
+                .exit_code,
+            6);
+  EXPECT_EQ(Ctrade(with({"datasets", "append", "grow", "--csv", "-"}),
+                   "year,direction,value\n2023,export,1\n2021,export,12\n")
+                .exit_code,
+            3);
+  CommandResult got = Ctrade({"--format", "csv", "analyze", "balance", "grow", "--reporter", "KOR",
+                              "--partner", "CHN", "--product", "SK1"});
+  EXPECT_THAT(got.out, HasSubstr("2021,12.00"));
+  EXPECT_THAT(got.out, ::testing::Not(HasSubstr("2022")));
+  EXPECT_THAT(got.out, ::testing::Not(HasSubstr("2023")));
+}
+
 TEST_F(CtradeTest, CsvFromStandardInput) {
   CommandResult r = Ctrade({"datasets", "create", "stdin-data", "--csv", "-", "--currency", "USD"},
                            "reporter,partner,product,direction,period,value\n"

@@ -395,6 +395,18 @@ absl::Status CreateDataset(Context& c) {
   return absl::OkStatus();
 }
 
+absl::Status AppendFlows(Context& c) {
+  absl::StatusOr<std::string> name = OnePositional(c, "dataset name");
+  if (!name.ok()) return name.status();
+  absl::StatusOr<FlowCsv> in = ReadCsvArg(c);
+  if (!in.ok()) return in.status();
+  absl::StatusOr<v1::Dataset> updated =
+      c.client.AppendFlows(DatasetNameArg(*name), in->flows, c.args.Get("etag"));
+  if (!updated.ok()) return updated.status();
+  PrintCreated(c, *updated);
+  return absl::OkStatus();
+}
+
 // `source` as the content of a new dataset: the output-only fields are the server's to set,
 // and the flows travel in the upload's chunks rather than in its header.
 v1::Dataset ContentOf(v1::Dataset source, std::vector<v1::TradeFlow>& flows) {
@@ -508,6 +520,15 @@ const std::vector<Command>& Commands() {
          "Create a dataset from a CSV file of flows (long, wide, UN Comtrade or CEPII BACI "
          "layout) and optionally one of exchange rates.",
          create_options, CreateDataset},
+        {"datasets append", "DATASET",
+         "Add the flows of a CSV file to a dataset, all of them or none (a flow it already has "
+         "is refused).",
+         [] {
+           auto options = kCsvOptions;
+           options.push_back({"etag", "append only while the dataset has this etag"});
+           return options;
+         }(),
+         AppendFlows},
         {"rates import", "ID",
          "Create dataset ID as a copy of --from DATASET with exchange rates added from a CSV "
          "file. A stored dataset cannot change apart from added flows, and reading it then "
