@@ -120,6 +120,32 @@ TEST_F(CtradeTest, AppendAddsFlowsAllOrNothing) {
   EXPECT_THAT(got.out, ::testing::Not(HasSubstr("2023")));
 }
 
+// Progress goes to stderr only when it is a terminal: under a pseudo-terminal (script(1))
+// the upload shows a bar; with stderr a file, as everywhere else in these tests, nothing.
+TEST_F(CtradeTest, ProgressOnlyOnATerminal) {
+  const std::string csv = dir_ + "/many.csv";
+  {
+    std::ofstream out(csv);
+    out << "product,year,direction,value\n";
+    for (int p = 0; p < 200; ++p) {
+      for (int y = 1901; y <= 2100; ++y) out << "P" << p << "," << y << ",export,1\n";
+    }
+  }
+  const std::string args = " --reporter KOR --partner CHN --currency USD --csv " + csv;
+  CommandResult tty = testing::RunCommand(
+      {"/usr/bin/script", "-qec",
+       std::string(CT_CTRADE_BIN) + " --endpoint " + server_->endpoint() +
+           " datasets create on-tty" + args,
+       "/dev/null"});
+  ASSERT_EQ(tty.exit_code, 0) << tty.out << tty.err;
+  EXPECT_THAT(tty.out, HasSubstr("uploading ["));
+  EXPECT_THAT(tty.out, HasSubstr("100% 40000/40000"));
+  CommandResult piped = Ctrade({"datasets", "create", "piped", "--reporter", "KOR", "--partner",
+                                "CHN", "--currency", "USD", "--csv", csv});
+  ASSERT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_EQ(piped.err, "");
+}
+
 TEST_F(CtradeTest, CsvFromStandardInput) {
   CommandResult r = Ctrade({"datasets", "create", "stdin-data", "--csv", "-", "--currency", "USD"},
                            "reporter,partner,product,direction,period,value\n"

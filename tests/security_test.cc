@@ -132,6 +132,11 @@ TEST_F(TokenTest, RolesDecideWhatACallerMayDo) {
   EXPECT_TRUE(As("r-token-1").GetDataset("datasets/china-korea-tv-dramas").ok());
 }
 
+TEST_F(TokenTest, HealthChecksNeedNoToken) {
+  EXPECT_EQ(testing::HealthStatus(server_->endpoint(), "culturetrade.liveness"), 1);
+  EXPECT_EQ(testing::HealthStatus(server_->endpoint(), "culturetrade.readiness"), 1);
+}
+
 TEST_F(TokenTest, TokensAreNeverLogged) {
   ASSERT_TRUE(As("r-token-1").ListDatasets().ok());
   (void)As("w-token-1").CreateDataset("y", {});
