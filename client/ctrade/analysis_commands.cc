@@ -12,9 +12,6 @@ namespace {
 
 using OptionList = std::vector<std::pair<std::string, std::string>>;
 
-std::string Ratio(double v) { return absl::StrFormat("%.4f", v); }
-std::string Times(double v) { return absl::StrFormat("%.2fx", v); }
-
 absl::StatusOr<v1::FlowDirection> DirectionOption(const Options& o) {
   const std::string d = absl::AsciiStrToLower(o.Str("direction"));
   if (d == "export" || d == "x") return v1::FLOW_DIRECTION_EXPORT;
@@ -76,14 +73,6 @@ absl::Status SeriesRequest(Options& o, Request& r) {
   return absl::OkStatus();
 }
 
-std::string StatusMark(const Options& o, v1::ValueStatus s, bool partial = false) {
-  if (!o.markers) return "";
-  return std::string(s == v1::VALUE_STATUS_DERIVED     ? "*"
-                     : s == v1::VALUE_STATUS_ESTIMATED ? "~"
-                                                       : "") +
-         (partial ? "p" : "");
-}
-
 std::string GrowthNote(const char* label, const v1::CompoundGrowth& g, int scale) {
   if (!g.has_rate()) return absl::StrCat("  ", label, ": undefined (", g.undefined_reason(), ")");
   return absl::StrCat("  ", label, " ", g.start_year(), "-", g.end_year(), ": ",
@@ -94,7 +83,7 @@ std::string GrowthNote(const char* label, const v1::CompoundGrowth& g, int scale
 Table BalanceTable(const v1::AnalyzeBalanceResponse& r, Options& o) {
   const int scale = o.Scale();
   auto money = [&](bool has, const google::type::Money& m, v1::ValueStatus s, bool partial) {
-    return has ? Amount(true, m, scale) + StatusMark(o, s, partial) : "-";
+    return has ? Amount(true, m, scale) + o.Mark(s, partial) : "-";
   };
   auto optional = [](bool has, double v, auto format) { return has ? format(v) : "-"; };
   Table t{{"YEAR", "EXPORTS", "IMPORTS", "BALANCE", "TOTAL TRADE", "COVERAGE X/M",
@@ -129,7 +118,7 @@ Table GrowthTable(const v1::AnalyzeGrowthResponse& r, Options& o) {
   Table t{{"YEAR", "VALUE", "GROWTH"}, {}, {}};
   for (const v1::GrowthYear& y : r.years()) {
     t.rows.push_back({absl::StrCat(y.year()),
-                      Amount(true, y.value(), scale) + StatusMark(o, y.status(), y.partial()),
+                      Amount(true, y.value(), scale) + o.Mark(y.status(), y.partial()),
                       y.has_growth() ? Percent(y.growth()) : "-"});
   }
   std::string spikes;
@@ -175,7 +164,7 @@ Table DealsTable(const v1::AnalyzeDealPricesResponse& r, Options& o) {
   Table t{{"GROUP", "KEY", "DEALS", "MIN", "MEDIAN", "MAX"}, {}, {}};
   for (auto [group, stats] : {std::pair{"title", &r.by_title()}, std::pair{"origin", &r.by_origin()}}) {
     for (const v1::PriceStats& s : *stats) {
-      t.rows.push_back({group, s.key() + StatusMark(o, s.weakest_status()), absl::StrCat(s.count()),
+      t.rows.push_back({group, s.key() + o.Mark(s.weakest_status()), absl::StrCat(s.count()),
                         Amount(true, s.min(), scale), Amount(true, s.median(), scale),
                         Amount(true, s.max(), scale)});
     }

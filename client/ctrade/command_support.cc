@@ -3,6 +3,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "client/ctrade/flow_csv.h"
 #include "client/money_format.h"
 
@@ -51,6 +52,13 @@ int Options::Scale() {
   return *scale;
 }
 
+std::string StatusMark(v1::ValueStatus status, bool partial) {
+  const char* mark = status == v1::VALUE_STATUS_DERIVED     ? "*"
+                     : status == v1::VALUE_STATUS_ESTIMATED ? "~"
+                                                            : "";
+  return absl::StrCat(mark, partial ? "p" : "");
+}
+
 std::string Amount(bool present, const google::type::Money& money, int scale, int digits) {
   return present ? FormatMoney(money, scale, digits) : "-";
 }
@@ -63,5 +71,9 @@ std::string UnitText(int scale, const std::string& currency) {
     default: return currency;
   }
 }
+
+std::string Ratio(double v) { return absl::StrFormat("%.4f", v); }
+
+std::string Times(double v) { return absl::StrFormat("%.2fx", v); }
 
 }  // namespace culturetrade::ctrade

@@ -1,4 +1,5 @@
-// Helpers shared by ctrade's commands: dataset names, options with usage errors, amounts.
+// Helpers shared by ctrade's commands and its report: dataset names, options with usage errors,
+// and values formatted the one way the terminal and the report both show them.
 #ifndef CULTURETRADE_CLIENT_CTRADE_COMMAND_SUPPORT_H_
 #define CULTURETRADE_CLIENT_CTRADE_COMMAND_SUPPORT_H_
 
@@ -7,6 +8,7 @@
 
 #include "absl/status/statusor.h"
 #include "client/ctrade/commands.h"
+#include "culturetrade/v1/trade_flow.pb.h"
 #include "google/type/money.pb.h"
 
 namespace culturetrade::ctrade {
@@ -15,6 +17,9 @@ namespace culturetrade::ctrade {
 std::string DatasetNameArg(const std::string& arg);
 // The command's single positional argument, or a usage error naming `what`.
 absl::StatusOr<std::string> OnePositional(const Context& c, const char* what);
+
+// * derived, ~ estimated, then p for a partial year: the markers of ctrade's tables.
+std::string StatusMark(v1::ValueStatus status, bool partial = false);
 
 // Reads typed options, remembering the first one that does not parse as a usage error.
 class Options {
@@ -30,6 +35,10 @@ class Options {
 
   // Tables for people mark derived (*), estimated (~) and partial (p) values; CSV does not.
   bool markers = true;
+  // StatusMark when markers are on, else nothing.
+  std::string Mark(v1::ValueStatus status, bool partial = false) const {
+    return markers ? StatusMark(status, partial) : "";
+  }
 
  private:
   const CommandLine& args_;
@@ -40,6 +49,10 @@ class Options {
 std::string Amount(bool present, const google::type::Money& money, int scale, int digits = 2);
 // "millions of CNY" or "CNY".
 std::string UnitText(int scale, const std::string& currency);
+// A ratio with four decimals: "0.8312".
+std::string Ratio(double v);
+// A multiple with two decimals: "3.50x".
+std::string Times(double v);
 
 }  // namespace culturetrade::ctrade
 
