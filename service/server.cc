@@ -13,6 +13,8 @@
 #include <thread>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "service/analysis_service.h"
@@ -21,7 +23,7 @@
 #include "service/metered_store.h"
 #include "service/rpc_gate.h"
 #include "service/seed.h"
-#include "service/sqlite_store.h"
+#include "service/store_url.h"
 
 namespace culturetrade {
 namespace {
@@ -67,6 +69,22 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(const Serve
     ssl.client_certificate_request = GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
   }
   return grpc::SslServerCredentials(ssl);
+}
+
+// The store to open: --store, else the contents of --store_file, else --db.
+absl::StatusOr<std::string> StoreUrl(const ServerOptions& o) {
+  if (!o.store_url.empty()) return o.store_url;
+  if (o.store_file.empty()) return o.db_path;
+  absl::StatusOr<std::string> text = ReadPem(o.store_file, "store file");
+  if (!text.ok()) return text.status();
+  return std::string(absl::StripAsciiWhitespace(*text));
+}
+
+// The store for the log line, without the credentials a PostgreSQL URL may carry.
+std::string StoreKind(const std::string& url) {
+  return absl::StartsWith(url, "postgres://") || absl::StartsWith(url, "postgresql://")
+             ? "postgresql"
+             : absl::StrCat("sqlite ", url);
 }
 
 absl::Status WritePortFile(const std::string& path, int port) {
@@ -134,14 +152,16 @@ absl::Status RunServer(const ServerOptions& options) {
     if (!loaded.ok()) return loaded.status();
     tokens = *std::move(loaded);
   }
-  absl::StatusOr<std::unique_ptr<SqliteStore>> sqlite = SqliteStore::Open(options.db_path);
-  if (!sqlite.ok()) return sqlite.status();
+  absl::StatusOr<std::string> url = StoreUrl(options);
+  if (!url.ok()) return url.status();
+  absl::StatusOr<std::unique_ptr<DatasetStore>> opened = OpenStore(*url, options.store_pool_size);
+  if (!opened.ok()) return opened.status();
   if (options.seed) {
-    absl::Status seeded = SeedIfNew(**sqlite);
+    absl::Status seeded = SeedIfNew(**opened);
     if (!seeded.ok()) return seeded;
   }
   ServerMetrics metrics;
-  MeteredStore metered(**sqlite, metrics);
+  MeteredStore metered(**opened, metrics);
   CachingStore store(metered, options.cache_flows);
   metrics.ExposeCache([&store] {
     return CacheStats{store.hits(), store.misses(), store.cached_flows()};
@@ -184,7 +204,7 @@ absl::Status RunServer(const ServerOptions& options) {
   LogJson("INFO", "start",
           {{"port", absl::StrCat(port), true},
            {"metrics_port", absl::StrCat(metrics_port), true},
-           {"store", options.db_path},
+           {"store", StoreKind(*url)},
            {"tls", options.tls_cert_file.empty() ? "off"
                    : options.tls_client_ca_file.empty() ? "on" : "mutual"},
            {"authentication", tokens == nullptr ? "off" : "bearer tokens"}});

@@ -20,6 +20,11 @@ struct ServerOptions {
   std::string address = "127.0.0.1:50051";  // port 0 picks a free one
   std::string port_file;                     // if set, the bound port is written here
   std::string db_path = "culturetrade.db";
+  // The store: `postgres://...` (or `postgresql://`) for PostgreSQL, else a SQLite path; empty
+  // means `db_path`. `store_file` names a file holding it, for a DSN in a mounted Secret.
+  std::string store_url;
+  std::string store_file;
+  int store_pool_size = 8;  // PostgreSQL connections
   bool seed = true;
   // TLS when both are set; mutual TLS when a client CA is set too (PEM files).
   std::string tls_cert_file, tls_key_file, tls_client_ca_file;

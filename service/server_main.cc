@@ -20,6 +20,14 @@ ABSL_FLAG(std::string, port_file, "",
           "FILE.metrics (env CULTURETRADE_PORT_FILE)");
 ABSL_FLAG(std::string, db, "culturetrade.db",
           "Path of the SQLite store file, created when missing (env CULTURETRADE_DB)");
+ABSL_FLAG(std::string, store, "",
+          "The dataset store: a postgres:// or postgresql:// URL (libpq's) for PostgreSQL, else a "
+          "SQLite file path; empty means --db (env CULTURETRADE_STORE)");
+ABSL_FLAG(std::string, store_file, "",
+          "A file holding the store URL, for a DSN with a password in a mounted Secret "
+          "(env CULTURETRADE_STORE_FILE)");
+ABSL_FLAG(int, store_pool_size, 8,
+          "PostgreSQL connections kept open (env CULTURETRADE_STORE_POOL_SIZE)");
 ABSL_FLAG(bool, seed, true,
           "Store the study's China-Korea TV-drama dataset when the store is new "
           "(env CULTURETRADE_SEED)");
@@ -69,7 +77,7 @@ constexpr const char* kFlags[] = {
     "tls_cert_file",   "tls_key_file",  "tls_client_ca_file", "token_file",
     "metrics_address", "drain_grace",   "drain_timeout",      "max_concurrent_calls",
     "max_message_bytes", "cache_flows", "max_page_size",      "max_flows_per_dataset",
-    "max_connection_age", "max_connection_age_grace"};
+    "max_connection_age", "max_connection_age_grace", "store", "store_file", "store_pool_size"};
 
 // Environment variables act as defaults; the command line, parsed afterwards, wins.
 void ApplyEnvironment() {
@@ -92,6 +100,9 @@ culturetrade::ServerOptions OptionsFromFlags() {
   o.port_file = absl::GetFlag(FLAGS_port_file);
   o.db_path = absl::GetFlag(FLAGS_db);
   o.seed = absl::GetFlag(FLAGS_seed);
+  o.store_url = absl::GetFlag(FLAGS_store);
+  o.store_file = absl::GetFlag(FLAGS_store_file);
+  o.store_pool_size = absl::GetFlag(FLAGS_store_pool_size);
   o.tls_cert_file = absl::GetFlag(FLAGS_tls_cert_file);
   o.tls_key_file = absl::GetFlag(FLAGS_tls_key_file);
   o.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file);

@@ -6,13 +6,8 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
-#include "absl/time/time.h"
-#include "culturetrade/v1/dataset_service.pb.h"
-#include "service/call_liveness.h"
-#include "service/validation.h"
+#include "service/dataset_rows.h"
 
 namespace culturetrade {
 namespace {
@@ -33,7 +28,6 @@ const char* const kMigrations[] = {
     "  data BLOB NOT NULL,"
     "  PRIMARY KEY (dataset_id, seq));",
 };
-constexpr int kFlowsPerChunk = 8192;
 
 absl::Status SqliteError(sqlite3* db, int rc, absl::string_view what) {
   const std::string message = absl::StrCat("store: ", what, ": ", sqlite3_errmsg(db));
@@ -125,44 +119,18 @@ class Transaction {
   bool done_ = false;
 };
 
-int64_t NowMicros() { return absl::ToUnixMicros(absl::Now()); }
-
-void SetTimestamp(int64_t micros, google::protobuf::Timestamp* ts) {
-  ts->set_seconds(micros / 1000000);
-  ts->set_nanos(static_cast<int32_t>(micros % 1000000) * 1000);
-}
-
-absl::Status NotFound(const std::string& id) {
-  return absl::NotFoundError(absl::StrCat("dataset ", DatasetName(id), " does not exist"));
-}
-
-// Fills the output-only fields from a `datasets` row: id, revision, create, update, count, meta.
-absl::StatusOr<v1::Dataset> DatasetFromRow(const Statement& row) {
-  v1::Dataset d;
-  if (!d.ParseFromString(row.Blob(5))) {
-    return absl::DataLossError(absl::StrCat("store: metadata of ", row.Text(0), " is corrupt"));
-  }
-  d.set_name(DatasetName(row.Text(0)));
-  d.set_etag(absl::StrCat(row.Int(1)));
-  SetTimestamp(row.Int(2), d.mutable_create_time());
-  SetTimestamp(row.Int(3), d.mutable_update_time());
-  d.set_flow_count(row.Int(4));
-  return d;
+// A `datasets` row selected as "id, revision, create_time_us, update_time_us, flow_count, meta".
+DatasetRow RowOf(const Statement& q) {
+  return DatasetRow{q.Text(0), q.Int(1), q.Int(2), q.Int(3), q.Int(4), q.Blob(5)};
 }
 
 absl::Status InsertChunks(sqlite3* db, const std::string& id, int64_t first_seq,
                           const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows) {
-  v1::FlowChunk chunk;
   int64_t seq = first_seq;
-  for (int start = 0; start < flows.size(); start += kFlowsPerChunk) {
-    chunk.Clear();
-    const int end = std::min(flows.size(), start + kFlowsPerChunk);
-    for (int i = start; i < end; ++i) *chunk.add_flows() = flows[i];
+  return ForEachChunk(flows, [&](const std::string& blob) {
     Statement row(db, "INSERT INTO flow_chunks (dataset_id, seq, data) VALUES (?, ?, ?)");
-    absl::Status s = row.Bind(1, id).Bind(2, seq++).BindBlob(3, chunk.SerializeAsString()).Run();
-    if (!s.ok()) return s;
-  }
-  return absl::OkStatus();
+    return row.Bind(1, id).Bind(2, seq++).BindBlob(3, blob).Run();
+  });
 }
 
 absl::StatusOr<int> CurrentVersion(sqlite3* db) {
@@ -176,11 +144,7 @@ absl::StatusOr<int> CurrentVersion(sqlite3* db) {
 
 absl::Status Migrate(sqlite3* db, int from) {
   const int target = static_cast<int>(std::size(kMigrations));
-  if (from > target) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "store: schema version ", from, " is newer than this server's ", target,
-        "; run a newer culturetrade-server"));
-  }
+  if (from > target) return NewerSchema(from, target);
   for (int v = from + 1; v <= target; ++v) {
     Transaction tx(db);
     if (!tx.status().ok()) return tx.status();
@@ -239,17 +203,8 @@ absl::StatusOr<v1::Dataset> SqliteStore::Create(const std::string& id,
     Statement exists(db_, "SELECT 1 FROM datasets WHERE id = ?");
     absl::StatusOr<bool> found = exists.Bind(1, id).Step();
     if (!found.ok()) return found.status();
-    if (*found) {
-      return absl::AlreadyExistsError(absl::StrCat("dataset ", DatasetName(id), " already exists"));
-    }
+    if (*found) return DatasetAlreadyExists(id);
   }
-  v1::Dataset meta = dataset;
-  meta.clear_flows();
-  meta.clear_name();
-  meta.clear_etag();
-  meta.clear_create_time();
-  meta.clear_update_time();
-  meta.clear_flow_count();
   const int64_t now = NowMicros();
   absl::Status s = Statement(db_,
                              "INSERT INTO datasets (id, revision, create_time_us, update_time_us, "
@@ -258,7 +213,7 @@ absl::StatusOr<v1::Dataset> SqliteStore::Create(const std::string& id,
                        .Bind(2, now)
                        .Bind(3, now)
                        .Bind(4, static_cast<int64_t>(dataset.flows_size()))
-                       .BindBlob(5, meta.SerializeAsString())
+                       .BindBlob(5, StoredMetadata(dataset))
                        .Run();
   if (s.ok()) s = InsertChunks(db_, id, 0, dataset.flows());
   if (s.ok()) s = tx.Commit();
@@ -277,22 +232,17 @@ absl::StatusOr<v1::Dataset> SqliteStore::GetLocked(const std::string& id, bool w
               "FROM datasets WHERE id = ?");
   absl::StatusOr<bool> found = q.Bind(1, id).Step();
   if (!found.ok()) return found.status();
-  if (!*found) return NotFound(id);
-  absl::StatusOr<v1::Dataset> d = DatasetFromRow(q);
+  if (!*found) return DatasetNotFound(id);
+  absl::StatusOr<v1::Dataset> d = DatasetFromRow(RowOf(q));
   if (!d.ok() || !with_flows) return d;
   d->mutable_flows()->Reserve(static_cast<int>(d->flow_count()));
   Statement chunks(db_, "SELECT data FROM flow_chunks WHERE dataset_id = ? ORDER BY seq");
   chunks.Bind(1, id);
-  v1::FlowChunk chunk;
   for (;;) {
     absl::StatusOr<bool> row = chunks.Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    if (absl::Status alive = CheckCallAlive(); !alive.ok()) return alive;
-    if (!chunk.ParseFromString(chunks.Blob(0))) {
-      return absl::DataLossError(absl::StrCat("store: a flow chunk of ", id, " is corrupt"));
-    }
-    for (v1::TradeFlow& f : *chunk.mutable_flows()) d->mutable_flows()->Add(std::move(f));
+    if (absl::Status s = AddChunkFlows(chunks.Blob(0), id, &*d); !s.ok()) return s;
   }
   return d;
 }
@@ -304,35 +254,22 @@ absl::StatusOr<DatasetPage> SqliteStore::List(int page_size, const std::string& 
               "SELECT id, revision, create_time_us, update_time_us, flow_count, meta "
               "FROM datasets WHERE id > ? ORDER BY id LIMIT ?");
   q.Bind(1, after_id).Bind(2, static_cast<int64_t>(page_size) + 1);
-  DatasetPage page;
-  std::string last_id;
+  std::vector<DatasetRow> rows;
   for (;;) {
     absl::StatusOr<bool> row = q.Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    if (static_cast<int>(page.datasets.size()) == page_size) {
-      page.last_id = last_id;
-      break;
-    }
-    last_id = q.Text(0);
-    absl::StatusOr<v1::Dataset> d = DatasetFromRow(q);
-    if (!d.ok()) return d.status();
-    page.datasets.push_back(*std::move(d));
+    rows.push_back(RowOf(q));
   }
-  return page;
+  return PageFromRows(std::move(rows), page_size);
 }
 
 absl::Status SqliteStore::CheckEtagLocked(const std::string& id, const std::string& etag) {
   Statement q(db_, "SELECT revision FROM datasets WHERE id = ?");
   absl::StatusOr<bool> found = q.Bind(1, id).Step();
   if (!found.ok()) return found.status();
-  if (!*found) return NotFound(id);
-  const std::string current = absl::StrCat(q.Int(0));
-  if (!etag.empty() && etag != current) {
-    return absl::AbortedError(absl::StrCat("dataset ", DatasetName(id), " has changed: etag is ",
-                                           current, ", not ", etag, "; read it again"));
-  }
-  return absl::OkStatus();
+  if (!*found) return DatasetNotFound(id);
+  return CheckEtag(id, q.Int(0), etag);
 }
 
 absl::Status SqliteStore::Delete(const std::string& id, const std::string& etag) {
