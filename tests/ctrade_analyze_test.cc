@@ -9,6 +9,7 @@
 
 #include "culturetrade/v1/analysis_service.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "tests/ctrade_fixture.h"
 #include "tests/test_process.h"
 
 namespace culturetrade {
@@ -25,19 +26,8 @@ using ::testing::Not;
 
 constexpr char kStudy[] = "china-korea-tv-dramas";
 
-class CtradeAnalyzeTest : public ::testing::Test {
+class CtradeAnalyzeTest : public testing::CtradeFixture {
  protected:
-  void SetUp() override {
-    dir_ = MakeTempDir();
-    ASSERT_FALSE(dir_.empty());
-    absl::StatusOr<ServerProcess> s = ServerProcess::Start(dir_ + "/culturetrade.db");
-    ASSERT_TRUE(s.ok()) << s.status();
-    server_.emplace(*std::move(s));
-  }
-  CommandResult Ctrade(std::vector<std::string> args, const std::string& input = "") {
-    args.insert(args.begin(), {CT_CTRADE_BIN, "--endpoint", server_->endpoint()});
-    return RunCommand(args, input);
-  }
   // `ctrade [--format F] analyze COMMAND DATASET ARGS...`.
   CommandResult Analyze(const std::string& format, const std::string& command,
                         const std::string& dataset, const std::vector<std::string>& args) {
@@ -47,8 +37,6 @@ class CtradeAnalyzeTest : public ::testing::Test {
     argv.insert(argv.end(), args.begin(), args.end());
     return Ctrade(argv);
   }
-  std::string dir_;
-  std::optional<ServerProcess> server_;
 };
 
 // The arguments of one run of each analyze command on the study dataset.

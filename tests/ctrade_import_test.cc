@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "tests/ctrade_fixture.h"
 #include "tests/test_process.h"
 
 namespace culturetrade {
@@ -19,25 +20,13 @@ using ::culturetrade::testing::ServerProcess;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-class CtradeImportTest : public ::testing::Test {
+class CtradeImportTest : public testing::CtradeFixture {
  protected:
-  void SetUp() override {
-    dir_ = MakeTempDir();
-    absl::StatusOr<ServerProcess> s = ServerProcess::Start(dir_ + "/culturetrade.db");
-    ASSERT_TRUE(s.ok()) << s.status();
-    server_.emplace(*std::move(s));
-  }
-  CommandResult Ctrade(std::vector<std::string> args, const std::string& input = "") {
-    args.insert(args.begin(), {CT_CTRADE_BIN, "--endpoint", server_->endpoint()});
-    return RunCommand(args, input);
-  }
   std::string Write(const std::string& name, const std::string& text) {
     const std::string path = dir_ + "/" + name;
     std::ofstream(path, std::ios::binary) << text;
     return path;
   }
-  std::string dir_;
-  std::optional<ServerProcess> server_;
 };
 
 // A statistical office's monthly table: `;`, CRLF, a BOM, `January 2001` months, thousands of

@@ -7,6 +7,7 @@
 #include <optional>
 #include <sstream>
 
+#include "tests/ctrade_fixture.h"
 #include "tests/test_process.h"
 
 namespace culturetrade {
@@ -19,13 +20,6 @@ using ::culturetrade::testing::ServerProcess;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // The SVG as XML, checked by python3's parser when there is one.
 bool ParsesAsXml(const std::string& path) {
   if (RunCommand({"/bin/sh", "-c", "command -v python3"}).exit_code != 0) return true;
@@ -35,14 +29,8 @@ bool ParsesAsXml(const std::string& path) {
   return r.exit_code == 0;
 }
 
-class CtradeReportTest : public ::testing::Test {
+class CtradeReportTest : public testing::CtradeFixture {
  protected:
-  void SetUp() override {
-    dir_ = MakeTempDir();
-    absl::StatusOr<ServerProcess> s = ServerProcess::Start(dir_ + "/culturetrade.db");
-    ASSERT_TRUE(s.ok()) << s.status();
-    server_.emplace(*std::move(s));
-  }
   CommandResult Report(const std::string& out_dir, std::vector<std::string> more) {
     std::vector<std::string> args = {CT_CTRADE_BIN, "--endpoint", server_->endpoint(),
                                      "report",      "china-korea-tv-dramas",
@@ -52,8 +40,6 @@ class CtradeReportTest : public ::testing::Test {
     args.insert(args.end(), more.begin(), more.end());
     return RunCommand(args);
   }
-  std::string dir_;
-  std::optional<ServerProcess> server_;
 };
 
 TEST_F(CtradeReportTest, WritesTheStudysFigures) {
@@ -61,8 +47,8 @@ TEST_F(CtradeReportTest, WritesTheStudysFigures) {
   CommandResult r = Report(out, {"--scale", "millions", "--currency", "USD"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("report.html"));
-  const std::string md = Slurp(out + "/report.md"), html = Slurp(out + "/report.html"),
-                    svg = Slurp(out + "/chart.svg");
+  const std::string md = testing::ReadFile(out + "/report.md"), html = testing::ReadFile(out + "/report.html"),
+                    svg = testing::ReadFile(out + "/chart.svg");
   ASSERT_FALSE(md.empty());
   ASSERT_FALSE(html.empty());
   ASSERT_FALSE(svg.empty());
@@ -89,7 +75,7 @@ TEST_F(CtradeReportTest, SameDataSameBytes) {
   ASSERT_EQ(Report(dir_ + "/a", {"--scale", "millions"}).exit_code, 0);
   ASSERT_EQ(Report(dir_ + "/b", {"--scale", "millions"}).exit_code, 0);
   for (const char* file : {"/report.md", "/report.html", "/chart.svg"}) {
-    EXPECT_EQ(Slurp(dir_ + "/a" + file), Slurp(dir_ + "/b" + file)) << file;
+    EXPECT_EQ(testing::ReadFile(dir_ + "/a" + file), testing::ReadFile(dir_ + "/b" + file)) << file;
   }
 }
 
@@ -97,7 +83,7 @@ TEST_F(CtradeReportTest, DealPricesDefaultToTheBalancesCurrency) {
   const std::string out = dir_ + "/cny";
   CommandResult r = Report(out, {"--scale", "millions", "--to-year", "2030", "--close-by", "2030"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::string md = Slurp(out + "/report.md");
+  const std::string md = testing::ReadFile(out + "/report.md");
   EXPECT_THAT(md, HasSubstr("Prices per episode in CNY"));
   EXPECT_THAT(md, HasSubstr("Projection to 2030"));
   EXPECT_THAT(md, HasSubstr("+89.81%"));
@@ -107,7 +93,7 @@ TEST_F(CtradeReportTest, AMissingRateSkipsTheDealsWithAReason) {
   const std::string out = dir_ + "/eur";
   CommandResult r = Report(out, {"--currency", "EUR"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(Slurp(out + "/report.md"), HasSubstr("No deal prices are shown: "));
+  EXPECT_THAT(testing::ReadFile(out + "/report.md"), HasSubstr("No deal prices are shown: "));
 }
 
 TEST_F(CtradeReportTest, UnknownSeriesFails) {

@@ -5,6 +5,7 @@
 
 #include <fstream>
 
+#include "tests/ctrade_fixture.h"
 #include "tests/test_process.h"
 
 namespace culturetrade {
@@ -16,21 +17,7 @@ using ::culturetrade::testing::RunCommand;
 using ::culturetrade::testing::ServerProcess;
 using ::testing::HasSubstr;
 
-class CtradeTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = MakeTempDir();
-    absl::StatusOr<ServerProcess> s = ServerProcess::Start(dir_ + "/culturetrade.db");
-    ASSERT_TRUE(s.ok()) << s.status();
-    server_.emplace(*std::move(s));
-  }
-  CommandResult Ctrade(std::vector<std::string> args, const std::string& input = "") {
-    args.insert(args.begin(), {CT_CTRADE_BIN, "--endpoint", server_->endpoint()});
-    return RunCommand(args, input);
-  }
-  std::string dir_;
-  std::optional<ServerProcess> server_;
-};
+class CtradeTest : public testing::CtradeFixture {};
 
 TEST_F(CtradeTest, StudyBalanceTable) {
   CommandResult r = Ctrade({"analyze", "balance", "china-korea-tv-dramas", "--reporter", "CHN",
