@@ -59,6 +59,35 @@ v1::AnalyzeBalanceRequest BigBalance() {
   return r;
 }
 
+// An upload to a new dataset `id` left open after its header and one chunk of flows.
+class OpenUpload {
+ public:
+  OpenUpload(const std::string& endpoint, const std::string& id)
+      : stub_(v1::DatasetService::NewStub(
+            grpc::CreateChannel(endpoint, grpc::InsecureChannelCredentials()))),
+        writer_(stub_->UploadFlows(&context_, &response_)) {
+    v1::UploadFlowsRequest message;
+    message.mutable_header()->mutable_create()->set_dataset_id(id);
+    sent_ = writer_->Write(message);
+    message.Clear();
+    for (v1::TradeFlow& f : ManyFlows(1000)) *message.mutable_chunk()->add_flows() = f;
+    sent_ = sent_ && writer_->Write(message);
+  }
+  bool sent() const { return sent_; }
+  // Cancels the call as a client that goes away would; returns the status the client sees.
+  grpc::StatusCode Cancel() {
+    context_.TryCancel();
+    return writer_->Finish().error_code();
+  }
+
+ private:
+  std::unique_ptr<v1::DatasetService::Stub> stub_;
+  grpc::ClientContext context_;
+  v1::Dataset response_;
+  std::unique_ptr<grpc::ClientWriter<v1::UploadFlowsRequest>> writer_;
+  bool sent_ = false;
+};
+
 // One store with a large dataset, made once; each test starts servers on a copy of it.
 class OperationsTest : public ::testing::Test {
  protected:
@@ -144,17 +173,8 @@ TEST_F(OperationsTest, EachRpcLeavesOneJsonLogLine) {
 
 TEST_F(OperationsTest, AnUploadKilledMidStreamLeavesNothingBehind) {
   ServerProcess server = Start();
-  auto channel = grpc::CreateChannel(server.endpoint(), grpc::InsecureChannelCredentials());
-  auto stub = v1::DatasetService::NewStub(channel);
-  grpc::ClientContext context;
-  v1::Dataset response;
-  auto writer = stub->UploadFlows(&context, &response);
-  v1::UploadFlowsRequest message;
-  message.mutable_header()->mutable_create()->set_dataset_id("partial");
-  ASSERT_TRUE(writer->Write(message));
-  message.Clear();
-  for (v1::TradeFlow& f : ManyFlows(1000)) *message.mutable_chunk()->add_flows() = f;
-  ASSERT_TRUE(writer->Write(message));
+  OpenUpload upload(server.endpoint(), "partial");
+  ASSERT_TRUE(upload.sent());
   EXPECT_EQ(server.StopWith(SIGKILL), 128 + SIGKILL);
 
   ServerProcess restarted = Start();
@@ -243,19 +263,9 @@ TEST_F(OperationsTest, AnOversizedRequestIsRefused) {
 
 TEST_F(OperationsTest, AnUploadCancelledByItsClientLeavesNothingBehind) {
   ServerProcess server = Start();
-  auto channel = grpc::CreateChannel(server.endpoint(), grpc::InsecureChannelCredentials());
-  auto stub = v1::DatasetService::NewStub(channel);
-  grpc::ClientContext context;
-  v1::Dataset response;
-  auto writer = stub->UploadFlows(&context, &response);
-  v1::UploadFlowsRequest message;
-  message.mutable_header()->mutable_create()->set_dataset_id("abandoned");
-  ASSERT_TRUE(writer->Write(message));
-  message.Clear();
-  for (v1::TradeFlow& f : ManyFlows(1000)) *message.mutable_chunk()->add_flows() = f;
-  ASSERT_TRUE(writer->Write(message));
-  context.TryCancel();
-  EXPECT_EQ(writer->Finish().error_code(), grpc::StatusCode::CANCELLED);
+  OpenUpload upload(server.endpoint(), "abandoned");
+  ASSERT_TRUE(upload.sent());
+  EXPECT_EQ(upload.Cancel(), grpc::StatusCode::CANCELLED);
   EXPECT_EQ(ClientFor(server.endpoint()).GetDataset("datasets/abandoned").status().code(),
             absl::StatusCode::kNotFound);
 }
