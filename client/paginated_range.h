@@ -19,6 +19,8 @@ namespace culturetrade {
 
 template <typename T>
 class PaginatedRange {
+  struct State;  // declared ahead: iterator holds one
+
  public:
   struct Page {
     std::vector<T> items;
@@ -49,10 +51,9 @@ class PaginatedRange {
 
    private:
     friend class PaginatedRange;
-    explicit iterator(std::shared_ptr<typename PaginatedRange::State> state)
-        : state_(std::move(state)) {}
+    explicit iterator(std::shared_ptr<State> state) : state_(std::move(state)) {}
     bool AtEnd() const { return state_ == nullptr || state_->done; }
-    std::shared_ptr<typename PaginatedRange::State> state_;
+    std::shared_ptr<State> state_;
   };
 
   // The first page is fetched here, not when the range is made.

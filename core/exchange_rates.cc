@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <tuple>
 #include <utility>
@@ -79,6 +81,12 @@ MaybeRate StoredYearRate(absl::Span<const RateObservation> obs) {
       ++months;
       monthly_sum += o.rate;
     } else {
+      // Rates go up to 10^27, so a year of daily ones could overflow the sum.
+      if (daily_sum.nanos() > std::numeric_limits<absl::int128>::max() - o.rate.nanos()) {
+        return absl::OutOfRangeError(absl::StrCat("the daily ", o.base, "/", o.quote,
+                                                  " rates for ", o.year,
+                                                  " are too large to average"));
+      }
       ++days;
       daily_sum += o.rate;
     }
@@ -243,7 +251,18 @@ absl::StatusOr<Decimal> ExchangeRates::Convert(Decimal amount, const std::string
   if (!f.ok()) return f.status();
   absl::StatusOr<Decimal> scaled = amount.Times(f->num);
   if (!scaled.ok()) return scaled.status();
-  return scaled->DividedBy(f->den);
+  absl::StatusOr<Decimal> converted = scaled->DividedBy(f->den);
+  if (!converted.ok()) return converted.status();
+  // A converted amount must fit int64 whole units, as every amount of money does: the analyses
+  // add amounts up in int128, which a tiny rate could otherwise all but fill with one of them.
+  int64_t units = 0;
+  int32_t nanos = 0;
+  if (!converted->ToUnitsNanos(&units, &nanos).ok()) {
+    return absl::OutOfRangeError(absl::StrCat(amount.ToString(), " ", from, " is ",
+                                              converted->ToString(), " ", to, " in ",
+                                              PeriodText(year, month), ": too large an amount"));
+  }
+  return converted;
 }
 
 }  // namespace culturetrade

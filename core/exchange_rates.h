@@ -48,7 +48,8 @@ class ExchangeRates {
   // inverse pair, then a cross through USD. The same currency is exactly 1.
   absl::StatusOr<Decimal> Rate(const std::string& from, const std::string& to, int year,
                                int month = 0) const;
-  // amount × Rate(from, to, year, month), rounded to nine digits.
+  // amount × Rate(from, to, year, month), rounded to nine digits; OUT_OF_RANGE when that is
+  // more than int64 whole units.
   absl::StatusOr<Decimal> Convert(Decimal amount, const std::string& from, const std::string& to,
                                   int year, int month = 0) const;
 

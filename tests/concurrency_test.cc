@@ -62,7 +62,9 @@ TEST(ConcurrencyTest, WritersReadersAndDeletersDoNotRace) {
   // Whatever interleaving happened, every dataset left is whole: its count matches its flows.
   for (const char* id : {"d0", "d1", "d2"}) {
     absl::StatusOr<v1::Dataset> d = store.Get(id, /*with_flows=*/true);
-    if (d.ok()) EXPECT_EQ(d->flow_count(), d->flows_size()) << id;
+    if (d.ok()) {
+      EXPECT_EQ(d->flow_count(), d->flows_size()) << id;
+    }
   }
   EXPECT_GT(store.hits() + store.misses(), 0);
 }
