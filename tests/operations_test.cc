@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <fstream>
 #include <future>
 #include <map>
 #include <thread>
@@ -277,6 +278,27 @@ TEST_F(OperationsTest, FlagsCanComeFromTheEnvironment) {
   EXPECT_EQ(ClientFor(server.endpoint()).ListDatasets(6).status().code(),
             absl::StatusCode::kInvalidArgument);
   EXPECT_TRUE(ClientFor(server.endpoint()).ListDatasets(5).ok());
+}
+
+TEST_F(OperationsTest, TheStoreCanBeNamedInAFile) {
+  // As a Kubernetes Secret would mount it: the URL in a file, with a trailing newline.
+  std::ofstream(dir_ + "/store") << "sqlite://" << dir_ << "/db\n";
+  ServerProcess server = Start({"--store_file=" + dir_ + "/store", "--db=" + dir_ + "/other"});
+  absl::StatusOr<v1::Dataset> big = ClientFor(server.endpoint()).GetDataset("datasets/big");
+  ASSERT_TRUE(big.ok()) << big.status();
+  EXPECT_EQ(big->flow_count(), kBigFlows);
+  EXPECT_FALSE(
+      ServerProcess::Start(dir_ + "/x", {"--store_file=" + dir_ + "/missing"}, dir_ + "/log2").ok());
+}
+
+TEST_F(OperationsTest, AgedConnectionsAreClosedAndClientsCarryOn) {
+  ServerProcess server = Start({"--max_connection_age=500ms", "--max_connection_age_grace=1s"});
+  Client client = ClientFor(server.endpoint());
+  for (int i = 0; i < 8; ++i) {
+    absl::Status s = client.ListDatasets().status();
+    EXPECT_TRUE(s.ok()) << i << ": " << s;
+    absl::SleepFor(absl::Milliseconds(250));
+  }
 }
 
 }  // namespace
