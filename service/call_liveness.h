@@ -7,7 +7,8 @@
 
 namespace culturetrade {
 
-// OK outside an RPC and while its caller waits; DEADLINE_EXCEEDED once it has gone.
+// OK outside an RPC and while its caller waits; once it has gone, DEADLINE_EXCEEDED when its
+// deadline passed, CANCELLED when it went away before.
 absl::Status CheckCallAlive();
 
 }  // namespace culturetrade

@@ -1,11 +1,14 @@
 #include "service/dataset_service.h"
 
 #include "absl/status/status.h"
+#include "grpcpp/impl/codegen/method_handler.h"
+#include "grpcpp/support/byte_buffer.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "proto/status_convert.h"
 #include "service/field_violations.h"
+#include "service/flow_upload.h"
 #include "service/validation.h"
 
 namespace culturetrade {
@@ -28,12 +31,25 @@ absl::StatusOr<std::string> AfterIdFromToken(const std::string& token) {
   return decoded.substr(kTokenPrefix.size());
 }
 
-absl::Status TooManyFlows(int64_t count, int64_t limit) {
-  return absl::ResourceExhaustedError(absl::StrCat(
-      "a dataset holds at most ", limit, " flows on this server; this one would hold ", count));
-}
-
 }  // namespace
+
+DatasetServiceImpl::DatasetServiceImpl(DatasetStore& store, RpcGate& gate,
+                                       DatasetServiceLimits limits)
+    : store_(store), gate_(gate), limits_(limits) {
+  const int upload = v1::UploadFlowsRequest::descriptor()
+                         ->file()
+                         ->FindServiceByName("DatasetService")
+                         ->FindMethodByName("UploadFlows")
+                         ->index();
+  MarkMethodStreamed(upload,
+                     new grpc::internal::ClientStreamingHandler<DatasetServiceImpl,
+                                                                grpc::ByteBuffer, v1::Dataset>(
+                         [](DatasetServiceImpl* service, grpc::ServerContext* context,
+                            grpc::ServerReader<grpc::ByteBuffer>* reader, v1::Dataset* response) {
+                           return service->UploadFlowBytes(context, reader, response);
+                         },
+                         this));
+}
 
 absl::StatusOr<v1::Dataset> DatasetServiceImpl::Create(const v1::CreateDatasetRequest& request) {
   FieldViolations violations;
@@ -65,65 +81,6 @@ absl::StatusOr<v1::ListDatasetsResponse> DatasetServiceImpl::List(
   for (v1::Dataset& d : page->datasets) *response.add_datasets() = std::move(d);
   response.set_next_page_token(PageToken(page->last_id));
   return response;
-}
-
-absl::StatusOr<v1::Dataset> DatasetServiceImpl::Upload(
-    grpc::ServerContext& context, grpc::ServerReader<v1::UploadFlowsRequest>& reader,
-    std::string& dataset) {
-  v1::UploadFlowsRequest message;
-  if (!reader.Read(&message) || !message.has_header()) {
-    return InvalidField("header", "the first message of an upload must be its header");
-  }
-  const v1::UploadFlowsHeader header = message.header();
-  FieldViolations violations;
-  FlowKeySet seen;
-  std::string id;
-  int64_t existing_flows = 0;
-  if (header.has_create()) {
-    if (!IsValidDatasetId(header.create().dataset_id())) {
-      violations.Add("header.create.dataset_id", "not a dataset id");
-    }
-    ValidateDatasetContent(header.create().dataset(), "header.create.dataset.", violations);
-    for (const v1::TradeFlow& f : header.create().dataset().flows()) RememberFlow(f, seen);
-    id = header.create().dataset_id();
-    dataset = DatasetName(id);
-  } else if (header.target_case() == v1::UploadFlowsHeader::kDataset) {
-    absl::StatusOr<std::string> parsed = DatasetIdFromName(header.dataset(), "header.dataset");
-    if (!parsed.ok()) return parsed.status();
-    id = *parsed;
-    dataset = header.dataset();
-    absl::StatusOr<v1::Dataset> existing = store_.Get(id, /*with_flows=*/true);
-    if (!existing.ok()) return existing.status();
-    for (const v1::TradeFlow& f : existing->flows()) RememberFlow(f, seen);
-    existing_flows = existing->flows_size();
-  } else {
-    return InvalidField("header", "say which dataset to create or add to");
-  }
-  if (!violations.empty()) return violations.ToStatus();
-
-  google::protobuf::RepeatedPtrField<v1::TradeFlow> flows;
-  int64_t total = header.has_create() ? header.create().dataset().flows_size() : existing_flows;
-  for (int64_t chunk = 0; reader.Read(&message); ++chunk) {
-    if (!message.has_chunk()) {
-      violations.Add(absl::StrCat("chunk[", chunk, "]"), "only the first message is a header");
-      continue;
-    }
-    ValidateFlows(message.chunk().flows(), absl::StrCat("chunk[", chunk, "]."), seen, violations);
-    total += message.chunk().flows_size();
-    if (total > limits_.max_flows_per_dataset) {
-      return TooManyFlows(total, limits_.max_flows_per_dataset);
-    }
-    for (v1::TradeFlow& f : *message.mutable_chunk()->mutable_flows()) flows.Add(std::move(f));
-  }
-  // A stream that ended because the caller went away is not an upload: nothing is written.
-  if (context.IsCancelled()) return absl::CancelledError("the upload was cancelled by the caller");
-  if (!violations.empty()) return violations.ToStatus();
-  if (header.has_create()) {
-    v1::Dataset created = header.create().dataset();
-    for (v1::TradeFlow& f : flows) created.mutable_flows()->Add(std::move(f));
-    return store_.Create(id, created);
-  }
-  return store_.AppendFlows(id, header.etag(), flows);
 }
 
 grpc::Status DatasetServiceImpl::CreateDataset(grpc::ServerContext* context,
@@ -164,12 +121,22 @@ grpc::Status DatasetServiceImpl::DeleteDataset(grpc::ServerContext* context,
   });
 }
 
-grpc::Status DatasetServiceImpl::UploadFlows(grpc::ServerContext* context,
-                                             grpc::ServerReader<v1::UploadFlowsRequest>* reader,
-                                             v1::Dataset* response) {
+grpc::Status DatasetServiceImpl::UploadFlowBytes(grpc::ServerContext* context,
+                                                 grpc::ServerReader<grpc::ByteBuffer>* reader,
+                                                 v1::Dataset* response) {
   std::string dataset;
-  return gate_.Serve(context, "UploadFlows", Role::kWriter, dataset,
-                     [&] { return Reply(Upload(*context, *reader, dataset), response); });
+  const auto next = [&](v1::UploadFlowsRequest& message) {
+    grpc::ByteBuffer bytes;
+    if (!reader->Read(&bytes)) return StreamRead::kEnd;
+    return grpc::SerializationTraits<v1::UploadFlowsRequest>::Deserialize(&bytes, &message).ok()
+               ? StreamRead::kMessage
+               : StreamRead::kUnparsable;
+  };
+  return gate_.Serve(context, "UploadFlows", Role::kWriter, dataset, [&] {
+    return Reply(UploadFlowStream(store_, limits_.max_flows_per_dataset, next,
+                                  [&] { return context->IsCancelled(); }, dataset),
+                 response);
+  });
 }
 
 }  // namespace culturetrade

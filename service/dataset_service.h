@@ -18,8 +18,7 @@ struct DatasetServiceLimits {
 
 class DatasetServiceImpl final : public v1::DatasetService::Service {
  public:
-  DatasetServiceImpl(DatasetStore& store, RpcGate& gate, DatasetServiceLimits limits)
-      : store_(store), gate_(gate), limits_(limits) {}
+  DatasetServiceImpl(DatasetStore& store, RpcGate& gate, DatasetServiceLimits limits);
 
   grpc::Status CreateDataset(grpc::ServerContext* context, const v1::CreateDatasetRequest* request,
                              v1::Dataset* response) override;
@@ -30,17 +29,15 @@ class DatasetServiceImpl final : public v1::DatasetService::Service {
   grpc::Status DeleteDataset(grpc::ServerContext* context,
                              const v1::DeleteDatasetRequest* request,
                              google::protobuf::Empty* response) override;
-  grpc::Status UploadFlows(grpc::ServerContext* context,
-                           grpc::ServerReader<v1::UploadFlowsRequest>* reader,
-                           v1::Dataset* response) override;
-
  private:
+  // UploadFlows reads raw messages: gRPC's typed reader answers a message that does not parse
+  // as it does the stream's end, which would store the chunks before it as a whole upload.
+  grpc::Status UploadFlowBytes(grpc::ServerContext* context,
+                               grpc::ServerReader<grpc::ByteBuffer>* reader,
+                               v1::Dataset* response);
+
   absl::StatusOr<v1::Dataset> Create(const v1::CreateDatasetRequest& request);
   absl::StatusOr<v1::ListDatasetsResponse> List(const v1::ListDatasetsRequest& request);
-  // Sets `dataset` to the target's name once the header is read, for the call's log line.
-  absl::StatusOr<v1::Dataset> Upload(grpc::ServerContext& context,
-                                     grpc::ServerReader<v1::UploadFlowsRequest>& reader,
-                                     std::string& dataset);
 
   DatasetStore& store_;
   RpcGate& gate_;

@@ -20,6 +20,8 @@ class FieldViolations {
 
   void Add(std::string field, std::string description);
   bool empty() const { return count_ == 0; }
+  // How many were added, reported or not.
+  int count() const { return count_; }
   // OK when nothing was added.
   absl::Status ToStatus() const;
 

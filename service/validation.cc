@@ -151,42 +151,26 @@ absl::StatusOr<std::string> DatasetIdFromName(absl::string_view name, absl::stri
 
 std::string DatasetName(absl::string_view id) { return absl::StrCat(kDatasetPrefix, id); }
 
-namespace {
-
-std::string YearKey(const v1::TradeFlow& f) {
-  return absl::StrCat(f.reporter(), "|", f.partner(), "|", f.product().classification(), "|",
-                      f.product().code(), "|", f.direction(), "|", f.period().year());
-}
-
-}  // namespace
-
-void RememberFlow(const v1::TradeFlow& f, FlowKeySet& seen) {
-  const bool whole = f.period().month() == 0 && f.period().quarter() == 0;
-  seen.insert(FlowKey(f));
-  seen.insert(absl::StrCat(YearKey(f), whole ? "|whole" : "|parts"));
-}
-
-std::string FlowKey(const v1::TradeFlow& f) {
-  return absl::StrCat(f.reporter(), "|", f.partner(), "|", f.product().classification(), "|",
-                      f.product().code(), "|", f.direction(), "|", f.period().year(), "|",
-                      f.period().month(), "|", f.period().quarter());
-}
-
 void ValidateFlows(const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows,
                    const std::string& prefix, FlowKeySet& seen, FieldViolations& violations) {
+  seen.Reserve(flows.size());
   for (int i = 0; i < flows.size(); ++i) {
     const std::string field = absl::StrCat(prefix, "flows[", i, "]");
+    const int before = violations.count();
     ValidateFlow(flows[i], field, violations);
-    if (seen.contains(FlowKey(flows[i]))) {
-      violations.Add(field, "another flow has the same reporter, partner, product, direction "
-                            "and period");
+    if (violations.count() != before) continue;
+    switch (seen.Find(flows[i])) {
+      case FlowKeySet::Clash::kSameKey:
+        violations.Add(field, "another flow has the same reporter, partner, product, direction "
+                              "and period");
+        break;
+      case FlowKeySet::Clash::kWholeAndParts:
+        violations.Add(field + ".period", "the year is given both whole and by month or quarter");
+        break;
+      case FlowKeySet::Clash::kNone:
+        seen.Remember(flows[i]);
+        break;
     }
-    // A year given whole and also by month or quarter would be counted twice.
-    const bool whole = flows[i].period().month() == 0 && flows[i].period().quarter() == 0;
-    if (seen.contains(absl::StrCat(YearKey(flows[i]), whole ? "|parts" : "|whole"))) {
-      violations.Add(field + ".period", "the year is given both whole and by month or quarter");
-    }
-    RememberFlow(flows[i], seen);
   }
 }
 

@@ -9,6 +9,7 @@
 #include "absl/strings/string_view.h"
 #include "culturetrade/v1/dataset.pb.h"
 #include "service/field_violations.h"
+#include "service/flow_keys.h"
 
 namespace culturetrade {
 
@@ -33,15 +34,9 @@ void CheckYear(int year, const std::string& field, bool optional, FieldViolation
 void CheckProductCode(absl::string_view code, const std::string& field,
                       FieldViolations& violations);
 
-// The keys of flows already seen, to refuse two flows for the same reporter, partner,
-// product, direction and period.
-using FlowKeySet = absl::flat_hash_set<std::string>;
-std::string FlowKey(const v1::TradeFlow& flow);
-// Records `flow` in `seen`: its key, and whether its year is given whole or in parts.
-void RememberFlow(const v1::TradeFlow& flow, FlowKeySet& seen);
-
 // Adds a violation for every bad field of the flows, deals and rates, under `prefix`
-// (for example `dataset`). Flow keys go into `seen`, which may hold an earlier batch's.
+// (for example `dataset`). Valid flows' keys go into `seen`, which may hold an earlier batch's;
+// a flow already invalid is not also checked against them.
 void ValidateFlows(const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows,
                    const std::string& prefix, FlowKeySet& seen, FieldViolations& violations);
 void ValidateDatasetContent(const v1::Dataset& dataset, const std::string& prefix,

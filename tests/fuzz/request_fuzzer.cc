@@ -1,5 +1,5 @@
 // The analyses of service/analyses.h, without gRPC, on an in-memory SqliteStore holding the
-// study's dataset (`datasets/china-korea-tv-dramas`):
+// study's dataset (`datasets/china-korea-tv-dramas`) behind the server's CachingStore:
 //   1. the bytes as each of the eight analysis requests, each run through its analysis (a
 //      request may name the stored dataset or carry one inline);
 //   2. the bytes as a Dataset: validated (ValidateDatasetContent), and when valid sent inline
@@ -17,6 +17,7 @@
 #include "google/protobuf/stubs/logging.h"
 #include "service/analyses.h"
 #include "service/analyzable_dataset.h"
+#include "service/caching_store.h"
 #include "service/field_violations.h"
 #include "service/seed.h"
 #include "service/sqlite_store.h"
@@ -41,7 +42,7 @@ DatasetStore& Store() {
     absl::StatusOr<v1::Dataset> study = StudyDataset();
     FUZZ_CHECK(study.ok());
     FUZZ_CHECK((*s)->Create(kStudyDatasetId, *study).ok());
-    return s->release();
+    return new CachingStore(*s->release(), /*capacity_flows=*/1'000'000);
   }();
   return *store;
 }

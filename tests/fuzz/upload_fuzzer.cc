@@ -1,14 +1,12 @@
 // An UploadFlows stream, without gRPC: the input is a sequence of UploadFlowsRequest messages,
 // each preceded by its length as a varint (what SerializeDelimitedToOstream writes), driven
-// through the steps of DatasetServiceImpl::Upload (service/dataset_service.cc): the header
-// (create a dataset, or add to `datasets/ID` at an etag), every chunk through ValidateFlows with
-// the keys of what came before, the flow limit, then SqliteStore::Create or AppendFlows.
-// (Upload itself is private and reads from a grpc::ServerReader, which only a live call can
-// make, so this harness repeats its few lines; keep them in step.)
+// through UploadFlowStream (service/flow_upload.h), the function the service's UploadFlows runs.
 //
-// Each input gets a new in-memory store holding the study's dataset
-// (`datasets/china-korea-tv-dramas`, etag "1"). Checked after a write that succeeds: the stored
-// dataset holds the flows it was sent, still passes validation, and loads for analysis.
+// One in-memory store holding the study's dataset (`datasets/china-korea-tv-dramas`) serves
+// every input, which also checks that a failed upload leaves it untouched: after each input
+// the store must hold the study alone, as it was, once what a successful upload wrote is
+// undone. Checked after a write that succeeds: the stored dataset holds the flows it was sent,
+// still passes validation, and loads for analysis.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -23,6 +21,7 @@
 #include "google/protobuf/stubs/logging.h"
 #include "google/protobuf/util/delimited_message_util.h"
 #include "service/field_violations.h"
+#include "service/flow_upload.h"
 #include "service/seed.h"
 #include "service/sqlite_store.h"
 #include "service/validation.h"
@@ -44,62 +43,48 @@ const v1::Dataset& Study() {
   return *study;
 }
 
-// DatasetServiceImpl::Upload, reading from `messages` instead of a ServerReader. Returns the
-// dataset written and its id.
-absl::StatusOr<v1::Dataset> Upload(DatasetStore& store,
-                                   const std::vector<v1::UploadFlowsRequest>& messages,
-                                   std::string& id, int64_t& expected_flows) {
-  if (messages.empty() || !messages[0].has_header()) {
-    return InvalidField("header", "the first message of an upload must be its header");
-  }
-  const v1::UploadFlowsHeader header = messages[0].header();
-  FieldViolations violations;
-  FlowKeySet seen;
-  int64_t existing_flows = 0;
-  if (header.has_create()) {
-    if (!IsValidDatasetId(header.create().dataset_id())) {
-      violations.Add("header.create.dataset_id", "not a dataset id");
-    }
-    ValidateDatasetContent(header.create().dataset(), "header.create.dataset.", violations);
-    for (const v1::TradeFlow& f : header.create().dataset().flows()) RememberFlow(f, seen);
-    id = header.create().dataset_id();
-  } else if (header.target_case() == v1::UploadFlowsHeader::kDataset) {
-    absl::StatusOr<std::string> parsed = DatasetIdFromName(header.dataset(), "header.dataset");
-    if (!parsed.ok()) return parsed.status();
-    id = *parsed;
-    absl::StatusOr<v1::Dataset> existing = store.Get(id, /*with_flows=*/true);
-    if (!existing.ok()) return existing.status();
-    for (const v1::TradeFlow& f : existing->flows()) RememberFlow(f, seen);
-    existing_flows = existing->flows_size();
-  } else {
-    return InvalidField("header", "say which dataset to create or add to");
-  }
-  if (!violations.empty()) return violations.ToStatus();
+SqliteStore& Store() {
+  static SqliteStore* const store = [] {
+    absl::StatusOr<std::unique_ptr<SqliteStore>> s = SqliteStore::Open(":memory:");
+    FUZZ_CHECK(s.ok());
+    FUZZ_CHECK((*s)->Create(kStudyDatasetId, Study()).ok());
+    return s->release();
+  }();
+  return *store;
+}
 
-  google::protobuf::RepeatedPtrField<v1::TradeFlow> flows;
-  int64_t total = header.has_create() ? header.create().dataset().flows_size() : existing_flows;
-  for (size_t i = 1; i < messages.size(); ++i) {
-    v1::UploadFlowsRequest message = messages[i];
-    const int64_t chunk = static_cast<int64_t>(i) - 1;
-    if (!message.has_chunk()) {
-      violations.Add(absl::StrCat("chunk[", chunk, "]"), "only the first message is a header");
-      continue;
-    }
-    ValidateFlows(message.chunk().flows(), absl::StrCat("chunk[", chunk, "]."), seen, violations);
-    total += message.chunk().flows_size();
-    if (total > kMaxFlowsPerDataset) {
-      return absl::ResourceExhaustedError("too many flows");
-    }
-    for (v1::TradeFlow& f : *message.mutable_chunk()->mutable_flows()) flows.Add(std::move(f));
-  }
-  if (!violations.empty()) return violations.ToStatus();
-  expected_flows = total;
-  if (header.has_create()) {
-    v1::Dataset created = header.create().dataset();
-    for (v1::TradeFlow& f : flows) created.mutable_flows()->Add(std::move(f));
-    return store.Create(id, created);
-  }
-  return store.AppendFlows(id, header.etag(), flows);
+// The study alone, with the flows it was seeded with.
+void CheckOnlyTheStudy(SqliteStore& store) {
+  absl::StatusOr<DatasetPage> page = store.List(10, "");
+  FUZZ_CHECK(page.ok());
+  FUZZ_CHECK(page->datasets.size() == 1);
+  FUZZ_CHECK(page->datasets[0].name() == DatasetName(kStudyDatasetId));
+  FUZZ_CHECK(page->datasets[0].flow_count() == Study().flows_size());
+}
+
+// What a successful upload promises: the stored dataset holds what it had (nothing, or the
+// study's flows) and every flow the stream sent, still passes validation and loads.
+void CheckWritten(SqliteStore& store, const v1::Dataset& written,
+                  const std::vector<v1::UploadFlowsRequest>& messages, const std::string& id) {
+  const v1::UploadFlowsHeader& header = messages[0].header();
+  int64_t expected = header.has_create() ? header.create().dataset().flows_size()
+                                         : Study().flows_size();
+  for (size_t i = 1; i < messages.size(); ++i) expected += messages[i].chunk().flows_size();
+  absl::StatusOr<v1::Dataset> stored = store.Get(id, /*with_flows=*/true);
+  FUZZ_CHECK(stored.ok());
+  FUZZ_CHECK(stored->flows_size() == expected);
+  FUZZ_CHECK(stored->flow_count() == expected);
+  FUZZ_CHECK(stored->etag() == written.etag());
+  FieldViolations violations;
+  ValidateDatasetContent(*stored, "stored.", violations);
+  FUZZ_CHECK(violations.empty());
+  FUZZ_CHECK(store.GetAnalyzable(id).ok());
+}
+
+// Undoes a successful upload: the dataset it made goes; the study, if it grew, is made anew.
+void Undo(SqliteStore& store, const std::string& id) {
+  FUZZ_CHECK(store.Delete(id, "").ok());
+  if (id == kStudyDatasetId) FUZZ_CHECK(store.Create(kStudyDatasetId, Study()).ok());
 }
 
 }  // namespace
@@ -124,27 +109,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (messages.empty()) return 0;
 
-  absl::StatusOr<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(":memory:");
-  FUZZ_CHECK(store.ok());
-  FUZZ_CHECK((*store)->Create(kStudyDatasetId, Study()).ok());
-
-  std::string id;
-  int64_t expected_flows = -1;
-  absl::StatusOr<v1::Dataset> written = Upload(**store, messages, id, expected_flows);
+  SqliteStore& store = Store();
+  std::string name;
+  size_t read = 0;
+  absl::StatusOr<v1::Dataset> written = UploadFlowStream(
+      store, kMaxFlowsPerDataset,
+      [&](v1::UploadFlowsRequest& m) {
+        if (read == messages.size()) return StreamRead::kEnd;
+        m = messages[read++];
+        return StreamRead::kMessage;
+      },
+      [] { return false; }, name);
   if (std::getenv("CULTURETRADE_FUZZ_VERBOSE") != nullptr) {
     std::fprintf(stderr, "upload: %s\n", written.status().ToString().c_str());
   }
-  if (!written.ok()) return 0;
-
-  // What a successful upload promises.
-  absl::StatusOr<v1::Dataset> stored = (*store)->Get(id, /*with_flows=*/true);
-  FUZZ_CHECK(stored.ok());
-  FUZZ_CHECK(stored->flows_size() == expected_flows);
-  FUZZ_CHECK(stored->flow_count() == expected_flows);
-  FUZZ_CHECK(stored->etag() == written->etag());
-  FieldViolations violations;
-  ValidateDatasetContent(*stored, "stored.", violations);
-  FUZZ_CHECK(violations.empty());
-  FUZZ_CHECK((*store)->GetAnalyzable(id).ok());
+  if (written.ok()) {
+    absl::StatusOr<std::string> id = DatasetIdFromName(written->name(), "name");
+    FUZZ_CHECK(id.ok());
+    CheckWritten(store, *written, messages, *id);
+    Undo(store, *id);
+  }
+  CheckOnlyTheStudy(store);
   return 0;
 }
