@@ -34,6 +34,19 @@ struct DatasetRow {
   std::string meta;
 };
 
+// The store's one row of state, schema version 2 of both stores: `fresh` is TRUE from the
+// store's creation until it first holds a dataset, so a first start that died before seeding
+// the store seeds it on the next. Stores from before version 2 count as used.
+inline constexpr char kStoreStateMigration[] =
+    "CREATE TABLE store_state (fresh BOOLEAN NOT NULL);"
+    "INSERT INTO store_state (fresh) VALUES (FALSE);";
+// Run by the migration that created the store, in its transaction.
+inline constexpr char kMarkStoreFresh[] = "UPDATE store_state SET fresh = TRUE";
+// Run by every create, in its transaction; once the store is used it matches no row, so
+// concurrent creates do not queue on it.
+inline constexpr char kMarkStoreUsed[] = "UPDATE store_state SET fresh = FALSE WHERE fresh";
+inline constexpr char kSelectStoreFresh[] = "SELECT fresh FROM store_state";
+
 int64_t NowMicros();
 
 // The `meta` blob of `dataset`: every field but the flows and the output-only ones.

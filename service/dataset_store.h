@@ -36,7 +36,8 @@ class DatasetStore {
   virtual absl::StatusOr<v1::Dataset> AppendFlows(
       const std::string& id, const std::string& etag,
       const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows) = 0;
-  // True when this process created the store, so the server seeds it on its first start only.
+  // True when this server may seed the store: it has never held a dataset, and no other live
+  // server claimed it.
   virtual bool created_now() const = 0;
   // The dataset at its current revision, ready for analysis. Stores load it on every call;
   // a CachingStore keeps it per revision.

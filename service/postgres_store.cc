@@ -43,6 +43,8 @@ const char* const kMigrations[] = {
     "  ALTER TABLE flow_chunks ALTER COLUMN data SET COMPRESSION lz4;"
     "EXCEPTION WHEN feature_not_supported THEN NULL;"
     "END $$;",
+    // 2: whether the store is fresh (service/dataset_rows.h).
+    kStoreStateMigration,
 };
 
 // Chunks read per round trip when loading flows: a few MiB in memory at a time.
@@ -297,6 +299,7 @@ absl::StatusOr<v1::Dataset> CreateOn(PGconn* conn, const std::string& id,
   if (!inserted.ok()) return inserted.status();
   if (inserted->affected() == 0) return DatasetAlreadyExists(id);
   absl::Status s = CopyChunks(conn, id, 0, dataset.flows());
+  if (s.ok()) s = Exec(conn, kMarkStoreUsed).status();
   if (s.ok()) s = tx.Commit();
   if (!s.ok()) return s;
   return DatasetFromRow(row);
@@ -381,8 +384,8 @@ absl::StatusOr<int> LockedSchemaVersion(PGconn* conn) {
 
 // Applies the migrations past the database's version in one transaction, under an advisory
 // lock: replicas starting together queue on it, and those after the first find nothing to do.
-// Returns the version found.
-absl::StatusOr<int> Migrate(PGconn* conn) {
+// The store this migration creates is marked fresh. Returns whether the store is fresh.
+absl::StatusOr<bool> Migrate(PGconn* conn) {
   Transaction tx(conn);
   if (!tx.status().ok()) return tx.status();
   absl::StatusOr<int> from = LockedSchemaVersion(conn);
@@ -396,8 +399,34 @@ absl::StatusOr<int> Migrate(PGconn* conn) {
     }
     if (!s.ok()) return s;
   }
+  if (*from == 0) {
+    if (absl::Status s = Exec(conn, kMarkStoreFresh).status(); !s.ok()) return s;
+  }
+  absl::StatusOr<Result> fresh = Exec(conn, kSelectStoreFresh);
+  if (!fresh.ok()) return fresh.status();
   if (absl::Status s = tx.Commit(); !s.ok()) return s;
-  return from;
+  return fresh->rows() == 1 && fresh->Int(0, 0) != 0;
+}
+
+// A connection of its own to `url`, or UNAVAILABLE.
+absl::StatusOr<PGconn*> Connect(const std::string& url) {
+  // Defaults the URL may override (later keywords win, and the URL comes last): a bound on
+  // connecting, and a name for pg_stat_activity.
+  const char* const keys[] = {"connect_timeout", "fallback_application_name", "dbname", nullptr};
+  const char* const values[] = {"10", "culturetrade-server", url.c_str(), nullptr};
+  PGconn* conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
+  if (PQstatus(conn) != CONNECTION_OK) {
+    absl::Status s = absl::UnavailableError(
+        absl::StrCat("store: cannot connect to PostgreSQL: ",
+                     absl::StripTrailingAsciiWhitespace(PQerrorMessage(conn))));
+    PQfinish(conn);
+    return s;
+  }
+  // libpq prints notices to stderr, which would break the server's one-JSON-object-a-line
+  // log; none of them matters to the store.
+  PQsetNoticeProcessor(
+      conn, [](void*, const char*) {}, nullptr);
+  return conn;
 }
 
 }  // namespace
@@ -467,27 +496,11 @@ class PostgresPool {
   absl::Status Revive(PGconn*& conn) const {
     if (conn != nullptr && StillUp(conn)) return absl::OkStatus();
     PQfinish(conn);
-    conn = Connect();
-    if (PQstatus(conn) == CONNECTION_OK) return absl::OkStatus();
-    absl::Status s = absl::UnavailableError(
-        absl::StrCat("store: cannot connect to PostgreSQL: ",
-                     absl::StripTrailingAsciiWhitespace(PQerrorMessage(conn))));
-    PQfinish(conn);
     conn = nullptr;
-    return s;
-  }
-
-  PGconn* Connect() const {
-    // Defaults the URL may override (later keywords win, and the URL comes last): a bound on
-    // connecting, and a name for pg_stat_activity.
-    const char* const keys[] = {"connect_timeout", "fallback_application_name", "dbname", nullptr};
-    const char* const values[] = {"10", "culturetrade-server", url_.c_str(), nullptr};
-    PGconn* conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
-    // libpq prints notices to stderr, which would break the server's one-JSON-object-a-line
-    // log; none of them matters to the store.
-    PQsetNoticeProcessor(
-        conn, [](void*, const char*) {}, nullptr);
-    return conn;
+    absl::StatusOr<PGconn*> fresh = Connect(url_);
+    if (!fresh.ok()) return fresh.status();
+    conn = *fresh;
+    return absl::OkStatus();
   }
 
   // A connection that broke, or that an error left inside a transaction, is closed rather
@@ -529,6 +542,31 @@ auto Leased(PostgresPool& pool, Work work) -> decltype(work(nullptr)) {
 
 }  // namespace
 
+// The right to seed a fresh store, for one live server at a time: a session advisory lock on a
+// connection of its own, which PostgreSQL releases when that server dies, so that the next to
+// start claims it. Held until the server stops (one idle connection).
+class FreshStoreClaim {
+ public:
+  // The claim, or null when another live server holds it.
+  static absl::StatusOr<std::unique_ptr<FreshStoreClaim>> Take(const std::string& url) {
+    absl::StatusOr<PGconn*> conn = Connect(url);
+    if (!conn.ok()) return conn.status();
+    std::unique_ptr<FreshStoreClaim> claim(new FreshStoreClaim(*conn));
+    absl::StatusOr<Result> held =
+        Exec(*conn, "SELECT pg_try_advisory_lock(hashtext('culturetrade fresh store'))");
+    if (!held.ok()) return held.status();
+    if (held->Int(0, 0) == 0) return nullptr;
+    return claim;
+  }
+  ~FreshStoreClaim() { PQfinish(conn_); }
+  FreshStoreClaim(const FreshStoreClaim&) = delete;
+  FreshStoreClaim& operator=(const FreshStoreClaim&) = delete;
+
+ private:
+  explicit FreshStoreClaim(PGconn* conn) : conn_(conn) {}
+  PGconn* const conn_;
+};
+
 // --- The store ---
 
 int PostgresStore::SchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
@@ -540,13 +578,20 @@ absl::StatusOr<std::unique_ptr<PostgresStore>> PostgresStore::Open(
         absl::StrCat("store: the PostgreSQL pool needs a connection at least, not ", pool_size));
   }
   auto pool = std::make_unique<PostgresPool>(url, pool_size, checkout_timeout);
-  absl::StatusOr<int> found = Leased(*pool, [](PGconn* conn) { return Migrate(conn); });
-  if (!found.ok()) return found.status();
-  return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(pool), *found == 0));
+  absl::StatusOr<bool> fresh = Leased(*pool, [](PGconn* conn) { return Migrate(conn); });
+  if (!fresh.ok()) return fresh.status();
+  std::unique_ptr<FreshStoreClaim> claim;
+  if (*fresh) {
+    absl::StatusOr<std::unique_ptr<FreshStoreClaim>> taken = FreshStoreClaim::Take(url);
+    if (!taken.ok()) return taken.status();
+    claim = *std::move(taken);
+  }
+  return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(pool), std::move(claim)));
 }
 
-PostgresStore::PostgresStore(std::unique_ptr<PostgresPool> pool, bool created_now)
-    : pool_(std::move(pool)), created_now_(created_now) {}
+PostgresStore::PostgresStore(std::unique_ptr<PostgresPool> pool,
+                             std::unique_ptr<FreshStoreClaim> claim)
+    : pool_(std::move(pool)), claim_(std::move(claim)) {}
 
 PostgresStore::~PostgresStore() = default;
 

@@ -22,6 +22,7 @@
 namespace culturetrade {
 
 class PostgresPool;
+class FreshStoreClaim;
 
 class PostgresStore : public DatasetStore {
  public:
@@ -41,17 +42,19 @@ class PostgresStore : public DatasetStore {
   absl::StatusOr<v1::Dataset> AppendFlows(
       const std::string& id, const std::string& etag,
       const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows) override;
-  // True only in the one process whose migration created the schema.
-  bool created_now() const override { return created_now_; }
+  // True in the one live server that may seed a fresh store (one that has never held a
+  // dataset): of replicas starting together one claims it, and a first start that died before
+  // seeding leaves it to the next.
+  bool created_now() const override { return claim_ != nullptr; }
 
   // The schema version this build writes.
   static int SchemaVersion();
 
  private:
-  PostgresStore(std::unique_ptr<PostgresPool> pool, bool created_now);
+  PostgresStore(std::unique_ptr<PostgresPool> pool, std::unique_ptr<FreshStoreClaim> claim);
 
   const std::unique_ptr<PostgresPool> pool_;
-  const bool created_now_;
+  const std::unique_ptr<FreshStoreClaim> claim_;  // null unless this server may seed the store
 };
 
 }  // namespace culturetrade

@@ -101,6 +101,9 @@ absl::StatusOr<v1::ProjectBalanceResponse> ProjectBalance(DatasetStore& store,
     return InvalidField("to_year", absl::StrCat("must be 1 to ", kMaxProjectionYears,
                                                 " years after the base year ", *base));
   }
+  if (r.close_by_year() != 0 && r.close_by_year() <= *base) {
+    return InvalidField("close_by_year", absl::StrCat("must be after the base year ", *base));
+  }
   const v1::GrowthBasis basis =
       r.basis() == v1::GROWTH_BASIS_UNSPECIFIED ? v1::GROWTH_BASIS_COMPOUND : r.basis();
   double gx = r.export_growth(), gm = r.import_growth();

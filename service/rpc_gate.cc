@@ -1,7 +1,8 @@
 #include "service/rpc_gate.h"
 
+#include <chrono>
+
 #include "absl/strings/match.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
@@ -24,20 +25,26 @@ const char* CodeName(grpc::StatusCode code) {
   return i >= 0 && i <= 16 ? kNames[i] : "UNKNOWN";
 }
 
-// The bearer token of the call, or empty.
+// The bearer token of the call, or empty. The scheme's name is case-insensitive (RFC 7235), so
+// `bearer TOKEN` is as good as `Bearer TOKEN`.
 absl::string_view BearerToken(const grpc::ServerContext& context) {
+  constexpr absl::string_view kScheme = "Bearer ";
   const auto& metadata = context.client_metadata();
   auto it = metadata.find("authorization");
   if (it == metadata.end()) return {};
   absl::string_view value(it->second.data(), it->second.size());
-  return absl::ConsumePrefix(&value, "Bearer ") ? value : absl::string_view();
+  if (!absl::StartsWithIgnoreCase(value, kScheme)) return {};
+  return value.substr(kScheme.size());
 }
 
 }  // namespace
 
 absl::Status CheckCallAlive() {
   if (current_call == nullptr || !current_call->IsCancelled()) return absl::OkStatus();
-  return absl::DeadlineExceededError("the caller cancelled or its deadline passed; work stopped");
+  if (current_call->deadline() <= std::chrono::system_clock::now()) {
+    return absl::DeadlineExceededError("the caller's deadline passed; work stopped");
+  }
+  return absl::CancelledError("the caller cancelled the call; work stopped");
 }
 
 grpc::Status RpcGate::Refusal(const absl::Status& status) { return ToGrpcStatus(status); }

@@ -20,7 +20,9 @@ absl::Status SeedIfNew(DatasetStore& store) {
   if (!store.created_now()) return absl::OkStatus();
   absl::StatusOr<v1::Dataset> dataset = StudyDataset();
   if (!dataset.ok()) return dataset.status();
-  return store.Create(kStudyDatasetId, *dataset).status();
+  absl::Status created = store.Create(kStudyDatasetId, *dataset).status();
+  // Two servers starting on one fresh SQLite file may both seed it; the second finds it done.
+  return absl::IsAlreadyExists(created) ? absl::OkStatus() : created;
 }
 
 }  // namespace culturetrade

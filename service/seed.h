@@ -14,8 +14,10 @@ inline constexpr char kStudyDatasetId[] = "china-korea-tv-dramas";
 // The parsed study dataset.
 absl::StatusOr<v1::Dataset> StudyDataset();
 
-// Stores the study dataset when `store` was created by this process; a store that exists
-// already is left as it is, so a dataset its users deleted stays deleted.
+// Stores the study dataset in a fresh store (one that has never held a dataset, see
+// DatasetStore::created_now), so a first start that died before seeding seeds on the next;
+// a store that has held datasets is left as it is, so a dataset its users deleted stays
+// deleted.
 absl::Status SeedIfNew(DatasetStore& store);
 
 }  // namespace culturetrade

@@ -1,5 +1,7 @@
 // culturetrade-server: every flag can also be set from the environment variable named in its
 // help (CULTURETRADE_ plus the flag in upper case); the command line wins.
+#include <signal.h>
+
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -124,6 +126,9 @@ culturetrade::ServerOptions OptionsFromFlags() {
 
 int main(int argc, char** argv) {
   culturetrade::BlockShutdownSignals();
+  // A write past a file size limit fails with EFBIG, which the store reports as a full disk,
+  // instead of killing the server with SIGXFSZ.
+  signal(SIGXFSZ, SIG_IGN);
   absl::SetProgramUsageMessage(
       "Serves culturetrade's DatasetService and AnalysisService over gRPC.\n"
       "Usage: culturetrade-server [--address=HOST:PORT] [--db=FILE] ...");

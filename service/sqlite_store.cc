@@ -2,11 +2,14 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "service/dataset_rows.h"
 
 namespace culturetrade {
@@ -27,18 +30,36 @@ const char* const kMigrations[] = {
     "  seq INTEGER NOT NULL,"
     "  data BLOB NOT NULL,"
     "  PRIMARY KEY (dataset_id, seq));",
+    // 2: whether the store is fresh (service/dataset_rows.h).
+    kStoreStateMigration,
 };
 
+// What a failed SQLite call means to a caller. A file error carries the system's reason, since
+// SQLite's "disk I/O error" alone does not tell a full disk from a read-only one.
 absl::Status SqliteError(sqlite3* db, int rc, absl::string_view what) {
-  const std::string message = absl::StrCat("store: ", what, ": ", sqlite3_errmsg(db));
-  switch (rc & 0xff) {
+  const int primary = rc & 0xff;
+  const bool file_error = primary == SQLITE_IOERR || primary == SQLITE_FULL ||
+                          primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY;
+  const int os_error = file_error ? sqlite3_system_errno(db) : 0;
+  std::string detail = absl::StrCat(what, ": ", sqlite3_errmsg(db));
+  if (os_error != 0) absl::StrAppend(&detail, " (", std::strerror(os_error), ")");
+  // EFBIG: a file size limit, which a full disk's quota can be.
+  if (primary == SQLITE_FULL || os_error == ENOSPC || os_error == EDQUOT || os_error == EFBIG) {
+    return absl::ResourceExhaustedError(absl::StrCat("store: the disk is full: ", detail));
+  }
+  const bool not_writable = primary == SQLITE_READONLY || primary == SQLITE_PERM ||
+                            os_error == EROFS || os_error == EACCES || os_error == EPERM;
+  if (not_writable) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("store: its file or directory is not writable: ", detail));
+  }
+  switch (primary) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return absl::UnavailableError(message);
-    case SQLITE_FULL: return absl::ResourceExhaustedError(message);
-    case SQLITE_READONLY:
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM: return absl::FailedPreconditionError(message);
-    default: return absl::InternalError(message);
+    case SQLITE_LOCKED: return absl::UnavailableError(absl::StrCat("store: ", detail));
+    case SQLITE_CANTOPEN: return absl::FailedPreconditionError(absl::StrCat("store: ", detail));
+    case SQLITE_IOERR:
+      return absl::UnavailableError(absl::StrCat("store: cannot read or write its file: ", detail));
+    default: return absl::InternalError(absl::StrCat("store: ", detail));
   }
 }
 
@@ -142,18 +163,40 @@ absl::StatusOr<int> CurrentVersion(sqlite3* db) {
   return *row ? static_cast<int>(q.Int(0)) : 0;
 }
 
-absl::Status Migrate(sqlite3* db, int from) {
+// Applies the migrations past the store's version in one transaction, so that a start killed
+// midway leaves the store as it was; the store this migration creates is marked fresh. Returns
+// whether the store is fresh.
+absl::StatusOr<bool> Migrate(sqlite3* db) {
+  Transaction tx(db);
+  if (!tx.status().ok()) return tx.status();
+  absl::StatusOr<int> from = CurrentVersion(db);
+  if (!from.ok()) return from.status();
   const int target = static_cast<int>(std::size(kMigrations));
-  if (from > target) return NewerSchema(from, target);
-  for (int v = from + 1; v <= target; ++v) {
-    Transaction tx(db);
-    if (!tx.status().ok()) return tx.status();
-    absl::Status s = Exec(db, kMigrations[v - 1]);
-    if (s.ok()) s = Statement(db, "INSERT INTO schema_version (version) VALUES (?)").Bind(1, v).Run();
-    if (s.ok()) s = tx.Commit();
-    if (!s.ok()) return s;
+  if (*from > target) return NewerSchema(*from, target);
+  absl::Status s;
+  for (int v = *from + 1; v <= target && s.ok(); ++v) {
+    s = Exec(db, kMigrations[v - 1]);
+    if (s.ok()) {
+      s = Statement(db, "INSERT INTO schema_version (version) VALUES (?)").Bind(1, v).Run();
+    }
   }
-  return absl::OkStatus();
+  if (s.ok() && *from == 0) s = Exec(db, kMarkStoreFresh);
+  if (!s.ok()) return s;
+  bool fresh = false;
+  {
+    Statement q(db, kSelectStoreFresh);
+    absl::StatusOr<bool> row = q.Step();
+    if (!row.ok()) return row.status();
+    fresh = *row && q.Int(0) != 0;
+  }
+  if (s = tx.Commit(); !s.ok()) return s;
+  return fresh;
+}
+
+// Errors at open name the file: they end the server's start, and its operator must find it.
+absl::Status AtPath(const absl::Status& s, const std::string& path) {
+  const absl::string_view why = absl::StripPrefix(s.message(), "store: ");
+  return absl::Status(s.code(), absl::StrCat("store ", path, ": ", why));
 }
 
 }  // namespace
@@ -165,28 +208,24 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string
   const int rc = sqlite3_open_v2(path.c_str(), &db,
                                  SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                  nullptr);
-  if (rc != SQLITE_OK) {
-    absl::Status s = SqliteError(db, rc, absl::StrCat("open ", path));
-    sqlite3_close(db);
-    return s;
+  absl::Status s = rc == SQLITE_OK ? absl::OkStatus() : SqliteError(db, rc, "open");
+  // SQLite opens a file it may not write read-only, and would fail only the first write.
+  if (s.ok() && sqlite3_db_readonly(db, "main") == 1) {
+    s = absl::FailedPreconditionError(
+        "store: the file is read-only; the server must write it and create files beside it");
   }
-  sqlite3_busy_timeout(db, 5000);
+  if (s.ok()) sqlite3_busy_timeout(db, 5000);
   // WAL keeps readers off the writer's back; FULL sync makes a commit survive a power cut.
   for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
                              "PRAGMA foreign_keys=ON"}) {
-    absl::Status s = Exec(db, pragma);
-    if (!s.ok()) {
-      sqlite3_close(db);
-      return s;
-    }
+    if (s.ok()) s = Exec(db, pragma);
   }
-  absl::StatusOr<int> version = CurrentVersion(db);
-  absl::Status s = version.ok() ? Migrate(db, *version) : version.status();
-  if (!s.ok()) {
+  absl::StatusOr<bool> fresh = s.ok() ? Migrate(db) : s;
+  if (!fresh.ok()) {
     sqlite3_close(db);
-    return s;
+    return AtPath(fresh.status(), path);
   }
-  return std::unique_ptr<SqliteStore>(new SqliteStore(db, *version == 0));
+  return std::unique_ptr<SqliteStore>(new SqliteStore(db, *fresh));
 }
 
 SqliteStore::~SqliteStore() {
@@ -216,6 +255,7 @@ absl::StatusOr<v1::Dataset> SqliteStore::Create(const std::string& id,
                        .BindBlob(5, StoredMetadata(dataset))
                        .Run();
   if (s.ok()) s = InsertChunks(db_, id, 0, dataset.flows());
+  if (s.ok()) s = Exec(db_, kMarkStoreUsed);
   if (s.ok()) s = tx.Commit();
   if (!s.ok()) return s;
   return GetLocked(id, /*with_flows=*/false);

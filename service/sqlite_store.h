@@ -17,7 +17,10 @@ namespace culturetrade {
 
 class SqliteStore : public DatasetStore {
  public:
-  // Opens or creates the file at `path` and applies pending schema migrations.
+  // Opens or creates the file at `path` and applies pending schema migrations, all in one
+  // transaction. FAILED_PRECONDITION, naming the path, when the file or its directory is not
+  // writable. Errors of calls tell a full disk (RESOURCE_EXHAUSTED) and a file turned
+  // read-only (FAILED_PRECONDITION) from other failures to read or write (UNAVAILABLE).
   static absl::StatusOr<std::unique_ptr<SqliteStore>> Open(const std::string& path);
   ~SqliteStore() override;
 
@@ -28,6 +31,8 @@ class SqliteStore : public DatasetStore {
   absl::StatusOr<v1::Dataset> AppendFlows(
       const std::string& id, const std::string& etag,
       const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows) override;
+  // True while the store has never held a dataset. Two servers on one file may both see it
+  // so; the file is meant for one.
   bool created_now() const override { return created_now_; }
 
   // The schema version this build writes.

@@ -1,5 +1,5 @@
-// What operators rely on, against the real server: metrics, structured logs, limits, deadlines,
-// drain, and an upload that dies with the server.
+// What operators rely on, against the real server: metrics, structured logs, limits, drain,
+// connection age, flags. Crashes, deadlines and a full or read-only store: faults_test.cc.
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -15,6 +15,7 @@
 #include "client/client.h"
 #include "culturetrade/v1/dataset_service.grpc.pb.h"
 #include "tests/test_process.h"
+#include "tests/test_traffic.h"
 
 namespace culturetrade {
 namespace {
@@ -23,71 +24,15 @@ using ::culturetrade::testing::HealthStatus;
 using ::culturetrade::testing::HttpGet;
 using ::culturetrade::testing::MakeTempDir;
 using ::culturetrade::testing::ReadFile;
+using ::culturetrade::testing::ClientFor;
+using ::culturetrade::testing::ManyFlows;
+using ::culturetrade::testing::ManyFlowsBalance;
+using ::culturetrade::testing::OpenUpload;
 using ::culturetrade::testing::ServerProcess;
 
 constexpr int kBigFlows = 400'000;
 
-std::vector<v1::TradeFlow> ManyFlows(int n) {
-  std::vector<v1::TradeFlow> flows(n);
-  for (int i = 0; i < n; ++i) {
-    v1::TradeFlow& f = flows[i];
-    f.set_reporter("CHN");
-    f.set_partner("KOR");
-    f.mutable_product()->set_classification(v1::CLASSIFICATION_FREE);
-    f.mutable_product()->set_code(absl::StrCat("P", i / 400));
-    f.set_direction(i % 2 == 0 ? v1::FLOW_DIRECTION_EXPORT : v1::FLOW_DIRECTION_IMPORT);
-    f.mutable_period()->set_year(1901 + (i / 2) % 200);
-    f.mutable_value()->set_currency_code("USD");
-    f.mutable_value()->set_units(i);
-  }
-  return flows;
-}
-
-Client ClientFor(const std::string& endpoint, absl::Duration timeout = absl::Seconds(30)) {
-  Options o;
-  o.endpoint = endpoint;
-  o.timeout = timeout;
-  o.retry.max_attempts = 1;
-  return Client(MakeConnection(o));
-}
-
-v1::AnalyzeBalanceRequest BigBalance() {
-  v1::AnalyzeBalanceRequest r;
-  r.set_dataset("datasets/big");
-  r.set_reporter("CHN");
-  r.set_partner("KOR");
-  r.set_product_code("P7");
-  return r;
-}
-
-// An upload to a new dataset `id` left open after its header and one chunk of flows.
-class OpenUpload {
- public:
-  OpenUpload(const std::string& endpoint, const std::string& id)
-      : stub_(v1::DatasetService::NewStub(
-            grpc::CreateChannel(endpoint, grpc::InsecureChannelCredentials()))),
-        writer_(stub_->UploadFlows(&context_, &response_)) {
-    v1::UploadFlowsRequest message;
-    message.mutable_header()->mutable_create()->set_dataset_id(id);
-    sent_ = writer_->Write(message);
-    message.Clear();
-    for (v1::TradeFlow& f : ManyFlows(1000)) *message.mutable_chunk()->add_flows() = f;
-    sent_ = sent_ && writer_->Write(message);
-  }
-  bool sent() const { return sent_; }
-  // Cancels the call as a client that goes away would; returns the status the client sees.
-  grpc::StatusCode Cancel() {
-    context_.TryCancel();
-    return writer_->Finish().error_code();
-  }
-
- private:
-  std::unique_ptr<v1::DatasetService::Stub> stub_;
-  grpc::ClientContext context_;
-  v1::Dataset response_;
-  std::unique_ptr<grpc::ClientWriter<v1::UploadFlowsRequest>> writer_;
-  bool sent_ = false;
-};
+v1::AnalyzeBalanceRequest BigBalance() { return ManyFlowsBalance("big"); }
 
 // One store with a large dataset, made once; each test starts servers on a copy of it.
 class OperationsTest : public ::testing::Test {
@@ -172,20 +117,6 @@ TEST_F(OperationsTest, EachRpcLeavesOneJsonLogLine) {
   }
 }
 
-TEST_F(OperationsTest, AnUploadKilledMidStreamLeavesNothingBehind) {
-  ServerProcess server = Start();
-  OpenUpload upload(server.endpoint(), "partial");
-  ASSERT_TRUE(upload.sent());
-  EXPECT_EQ(server.StopWith(SIGKILL), 128 + SIGKILL);
-
-  ServerProcess restarted = Start();
-  Client client = ClientFor(restarted.endpoint());
-  EXPECT_EQ(client.GetDataset("datasets/partial").status().code(), absl::StatusCode::kNotFound);
-  absl::StatusOr<v1::Dataset> big = client.GetDataset("datasets/big");
-  ASSERT_TRUE(big.ok()) << big.status();
-  EXPECT_EQ(big->flow_count(), kBigFlows);
-}
-
 TEST_F(OperationsTest, SigtermLetsACallInFlightFinish) {
   ServerProcess server = Start({"--drain_grace=0s"});
   Client client = ClientFor(server.endpoint());
@@ -211,20 +142,6 @@ TEST_F(OperationsTest, ReadinessTurnsNotServingWhileDraining) {
   EXPECT_EQ(HealthStatus(server.endpoint(), "culturetrade.liveness"), 1);
   EXPECT_TRUE(ClientFor(server.endpoint()).ListDatasets().ok());
   EXPECT_EQ(server.StopWith(SIGTERM), 0);
-}
-
-TEST_F(OperationsTest, APassedDeadlineStopsTheWork) {
-  ServerProcess server = Start();
-  Client client = ClientFor(server.endpoint(), absl::Milliseconds(5));
-  EXPECT_EQ(client.AnalyzeBalance(BigBalance()).status().code(),
-            absl::StatusCode::kDeadlineExceeded);
-  // The server noticed and stopped loading instead of finishing for nobody.
-  bool stopped = false;
-  for (int i = 0; i < 100 && !stopped; ++i) {
-    absl::SleepFor(absl::Milliseconds(20));
-    stopped = absl::StrContains(Log(), R"("method":"AnalyzeBalance","code":"DEADLINE_EXCEEDED")");
-  }
-  EXPECT_TRUE(stopped) << Log();
 }
 
 TEST_F(OperationsTest, OverCapacityIsRefusedAtOnce) {

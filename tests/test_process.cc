@@ -102,13 +102,17 @@ std::string MakeTempDir() {
   return mkdtemp(templ.data()) != nullptr ? templ : "";
 }
 
-absl::StatusOr<ServerProcess> ServerProcess::Start(const std::string& db_path,
+absl::StatusOr<ServerProcess> ServerProcess::Spawn(const std::string& db_path,
                                                    std::vector<std::string> extra_flags,
-                                                   const std::string& log_path) {
+                                                   const std::string& log_path,
+                                                   const std::vector<std::string>& wrapper) {
   const std::string port_file = db_path + ".port";
   unlink(port_file.c_str());
-  std::vector<std::string> args = {CT_SERVER_BIN, "--address=127.0.0.1:0",
-                                   "--port_file=" + port_file, "--db=" + db_path};
+  std::vector<std::string> args = wrapper;
+  for (std::string arg : {std::string(CT_SERVER_BIN), std::string("--address=127.0.0.1:0"),
+                          "--port_file=" + port_file, "--db=" + db_path}) {
+    args.push_back(std::move(arg));
+  }
   args.insert(args.end(), extra_flags.begin(), extra_flags.end());
   std::vector<char*> argv = Argv(args);
   posix_spawn_file_actions_t actions;
@@ -120,21 +124,34 @@ absl::StatusOr<ServerProcess> ServerProcess::Start(const std::string& db_path,
   pid_t pid = -1;
   const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) return absl::InternalError(absl::StrCat("cannot start ", CT_SERVER_BIN));
+  if (spawned != 0) return absl::InternalError(absl::StrCat("cannot start ", argv[0]));
+  return ServerProcess(pid, 0, 0);
+}
+
+absl::StatusOr<ServerProcess> ServerProcess::Start(const std::string& db_path,
+                                                   std::vector<std::string> extra_flags,
+                                                   const std::string& log_path,
+                                                   const std::vector<std::string>& wrapper) {
+  absl::StatusOr<ServerProcess> server =
+      Spawn(db_path, std::move(extra_flags), log_path, wrapper);
+  if (!server.ok()) return server.status();
+  const std::string port_file = db_path + ".port";
   const absl::Time deadline = absl::Now() + absl::Seconds(20);
   while (absl::Now() < deadline) {
     const std::string port = ReadFile(port_file);
     if (!port.empty() && port.back() == '\n') {
-      return ServerProcess(pid, std::stoi(port), std::stoi(ReadFile(port_file + ".metrics")));
+      server->port_ = std::stoi(port);
+      server->endpoint_ = "127.0.0.1:" + port.substr(0, port.size() - 1);
+      server->metrics_port_ = std::stoi(ReadFile(port_file + ".metrics"));
+      return server;
     }
     int status = 0;
-    if (waitpid(pid, &status, WNOHANG) == pid) {
+    if (waitpid(server->pid_, &status, WNOHANG) == server->pid_) {
+      server->pid_ = -1;
       return absl::InternalError("culturetrade-server exited before serving");
     }
     absl::SleepFor(absl::Milliseconds(20));
   }
-  kill(pid, SIGKILL);
-  WaitExit(pid);
   return absl::DeadlineExceededError("culturetrade-server did not start within 20 s");
 }
 

@@ -18,10 +18,18 @@ std::string MakeTempDir();
 class ServerProcess {
  public:
   // Starts the server on `db_path` with extra flags; waits until it serves. Its stderr (the
-  // JSON log) goes to `log_path` when given.
+  // JSON log) goes to `log_path` when given. `wrapper`, when given, is a command that runs the
+  // server under a limit (prlimit, setpriv) by exec'ing it, so the pid stays the server's.
   static absl::StatusOr<ServerProcess> Start(const std::string& db_path,
                                              std::vector<std::string> extra_flags = {},
-                                             const std::string& log_path = "");
+                                             const std::string& log_path = "",
+                                             const std::vector<std::string>& wrapper = {});
+  // Starts it the same way without waiting for it to serve (its ports stay 0): for a test that
+  // kills it while it starts.
+  static absl::StatusOr<ServerProcess> Spawn(const std::string& db_path,
+                                             std::vector<std::string> extra_flags = {},
+                                             const std::string& log_path = "",
+                                             const std::vector<std::string>& wrapper = {});
   ServerProcess(ServerProcess&& other) noexcept;
   ServerProcess& operator=(ServerProcess&&) = delete;
   ~ServerProcess();
