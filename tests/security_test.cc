@@ -1,46 +1,19 @@
-// TLS, mutual TLS and bearer tokens against the real server, with certificates made here.
+// TLS, mutual TLS and bearer tokens against the real server, with the certificates of test_pki.h.
 #include <gtest/gtest.h>
 
 #include <fstream>
 
-#include "absl/strings/str_cat.h"
 #include "client/client.h"
+#include "tests/test_pki.h"
 #include "tests/test_process.h"
 
 namespace culturetrade {
 namespace {
 
 using ::culturetrade::testing::MakeTempDir;
+using ::culturetrade::testing::Pki;
 using ::culturetrade::testing::ReadFile;
-using ::culturetrade::testing::RunShell;
 using ::culturetrade::testing::ServerProcess;
-
-// A CA, a server certificate for localhost and 127.0.0.1, and a client certificate.
-class Pki {
- public:
-  explicit Pki(const std::string& dir) : dir_(dir) {
-    ok_ = RunShell(absl::StrCat(
-        "cd ", dir, " && ",
-        "openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 "
-        "-subj /CN=culturetrade-test-ca 2>/dev/null && ",
-        Leaf("server", "subjectAltName=DNS:localhost,IP:127.0.0.1"), " && ",
-        Leaf("client", "extendedKeyUsage=clientAuth")));
-  }
-  bool ok() const { return ok_; }
-  std::string path(const std::string& name) const { return dir_ + "/" + name; }
-  std::string pem(const std::string& name) const { return ReadFile(path(name)); }
-
- private:
-  static std::string Leaf(const std::string& name, const std::string& extension) {
-    return absl::StrCat("openssl req -newkey rsa:2048 -nodes -keyout ", name, ".key -out ", name,
-                        ".csr -subj /CN=", name, " 2>/dev/null && printf '", extension, "' > ",
-                        name, ".ext && openssl x509 -req -in ", name,
-                        ".csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 -out ", name,
-                        ".pem -extfile ", name, ".ext 2>/dev/null");
-  }
-  std::string dir_;
-  bool ok_ = false;
-};
 
 Options ClientOptions(const ServerProcess& server) {
   Options o;

@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "google/protobuf/stubs/common.h"
 
 namespace culturetrade::ctrade {
 namespace {
@@ -68,10 +69,18 @@ bool CsvRecords::Next(std::vector<std::string>& cells) {
     line_ = lines_read_;
     // An odd number of quotes leaves a quoted field open: it goes on on the next line.
     std::string more;
-    while (std::count(line.begin(), line.end(), '"') % 2 == 1 && std::getline(in_, more)) {
+    bool open = std::count(line.begin(), line.end(), '"') % 2 == 1;
+    while (open && std::getline(in_, more)) {
       ++lines_read_;
       StripCarriageReturn(more);
       absl::StrAppend(&line, "\n", more);
+      open = std::count(line.begin(), line.end(), '"') % 2 == 1;
+    }
+    // Read as a record, it would swallow every line after it without a word.
+    if (open) {
+      status_ = CsvError("line ", line_, ": a quoted field opens here and never closes; a ",
+                         "quote inside a value is written twice (\"\")");
+      return false;
     }
     if (delimiter_ == 0) delimiter_ = DetectDelimiter(line);
     cells = SplitCsvLine(line, delimiter_);
@@ -151,12 +160,35 @@ void NoteFlag(absl::string_view name, absl::string_view value, CsvReport& report
   report.notes.push_back(absl::StrCat(name, " ", value, " for every row (--", name, ")"));
 }
 
+namespace {
+
+// Why `cells` cannot be read under `header` whatever the layout, or OK.
+absl::Status CheckRecord(const CsvHeader& header, const std::vector<std::string>& cells) {
+  for (size_t i = header.size(); i < cells.size(); ++i) {
+    if (!absl::StripAsciiWhitespace(cells[i]).empty()) {
+      return CsvError("cell ", i + 1, " is beyond the header's ", header.size(), " columns: a ",
+                      "value holding the delimiter must be quoted, as in \"1,187.5\"");
+    }
+  }
+  for (int i = 0; i < header.size() && i < static_cast<int>(cells.size()); ++i) {
+    // The test protobuf's parser applies to every string field the server receives.
+    if (header.used(i) && !google::protobuf::internal::IsStructurallyValidUTF8(cells[i])) {
+      return CsvError("column '", header.name(i), "': the text is not UTF-8; save the file ",
+                      "as UTF-8");
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::Status ReadCsvRows(CsvRecords& records, const CsvHeader& header, bool skip_bad,
                          const std::function<absl::Status(const CsvRow&)>& read_row,
                          CsvReport& report) {
   std::vector<std::string> cells;
   while (records.Next(cells)) {
-    const absl::Status s = read_row(CsvRow(header, cells));
+    absl::Status s = CheckRecord(header, cells);
+    if (s.ok()) s = read_row(CsvRow(header, cells));
     if (s.ok()) {
       ++report.rows;
       continue;
@@ -165,9 +197,13 @@ absl::Status ReadCsvRows(CsvRecords& records, const CsvHeader& header, bool skip
     ++report.skipped;
     if (!report.first_bad) report.first_bad = BadRow{records.line(), std::string(s.message())};
   }
+  if (!records.status().ok()) return records.status();
   if (report.rows == 0 && report.first_bad) {
     return CsvError("no row could be read: ", report.skipped, " bad (first: line ",
                     report.first_bad->line, ", ", report.first_bad->why, ")");
+  }
+  if (report.rows == 0) {
+    return CsvError("line ", records.line(), ": the header has no rows under it");
   }
   return absl::OkStatus();
 }

@@ -29,13 +29,16 @@ std::vector<std::string> SplitCsvLine(const std::string& line, char delimiter);
 char DetectDelimiter(const std::string& header);
 
 // The records of a CSV stream, without a UTF-8 BOM or CR line ends; blank lines are skipped
-// and a quoted field may span lines.
+// and a quoted field may span lines, but must close before the end of the stream.
 class CsvRecords {
  public:
   // `delimiter` 0 detects it from the first record.
   CsvRecords(std::istream& in, char delimiter) : in_(in), delimiter_(delimiter) {}
-  // The next non-blank record; false at the end of the stream.
+  // The next non-blank record; false at the end of the stream, or at a quoted field that the
+  // stream ends inside (status() then says so).
   bool Next(std::vector<std::string>& cells);
+  // OK, or why the records ended before the stream did.
+  const absl::Status& status() const { return status_; }
   // The line the last record starts on, counting from 1.
   int line() const { return line_; }
   char delimiter() const { return delimiter_; }
@@ -45,6 +48,7 @@ class CsvRecords {
   char delimiter_;
   int line_ = 0;
   int lines_read_ = 0;
+  absl::Status status_;
 };
 
 // How one header column was understood, for --dry-run: "ignored" when not used.
@@ -64,6 +68,8 @@ class CsvHeader {
   // Like Claim, but only looks.
   int Find(std::initializer_list<absl::string_view> names) const;
   void SetMeaning(int column, const std::string& meaning) { meanings_[column] = meaning; }
+  // Whether a layout reads `column` (it has a meaning).
+  bool used(int column) const { return !meanings_[column].empty(); }
   // The column's name as the file writes it, and as it is matched.
   const std::string& name(int column) const { return names_[column]; }
   const std::string& key(int column) const { return keys_[column]; }
@@ -122,8 +128,10 @@ struct CsvReport {
 void NoteFlag(absl::string_view name, absl::string_view value, CsvReport& report);
 
 // Runs `read_row` on each record after the header. A bad row ends the read with an error
-// naming its line, or with `skip_bad` is counted in `report` and skipped; skipping every row
-// is still an error.
+// naming its line, or with `skip_bad` is counted in `report` and skipped; skipping every row,
+// or a header without rows, is still an error. A row is bad before it is read when it has a
+// cell beyond the header's columns (a value holding the delimiter, unquoted) or text in a
+// column the layout reads that is not UTF-8 (which no string of the API may hold).
 absl::Status ReadCsvRows(CsvRecords& records, const CsvHeader& header, bool skip_bad,
                          const std::function<absl::Status(const CsvRow&)>& read_row,
                          CsvReport& report);
@@ -149,7 +157,10 @@ absl::Status ReadCsvTable(std::istream& in, char delimiter, bool skip_bad,
                           CsvReport& report) {
   CsvRecords records(in, delimiter);
   std::vector<std::string> cells;
-  if (!records.Next(cells)) return CsvError("the file is empty: no header line");
+  if (!records.Next(cells)) {
+    return records.status().ok() ? CsvError("the file is empty: no header line")
+                                 : records.status();
+  }
   CsvHeader header(cells);
   report.delimiter = records.delimiter();
   CsvRowReaderOr<Item> reader = make_reader(header, report);
