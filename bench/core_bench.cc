@@ -2,10 +2,11 @@
 // Speed is measured here, never asserted in tests; compare runs as ratios, not seconds.
 #include <benchmark/benchmark.h>
 
-#include "bench/synthetic_flows.h"
+#include "bench/world.h"
 #include "core/annual_series.h"
 #include "core/exchange_rates.h"
 #include "core/flow_currency.h"
+#include "core/pair_balances.h"
 #include "core/trade_balance.h"
 
 namespace culturetrade::bench {
@@ -14,7 +15,7 @@ namespace {
 const FlowTable& Table(int64_t n) {
   static auto* cache = new std::map<int64_t, FlowTable>();
   auto it = cache->find(n);
-  if (it == cache->end()) it = cache->emplace(n, SyntheticFlows(n)).first;
+  if (it == cache->end()) it = cache->emplace(n, WorldTable(n)).first;
   return it->second;
 }
 
@@ -24,7 +25,7 @@ void Sizes(benchmark::internal::Benchmark* b) {
 
 // Building the columns: what a cache miss costs.
 void BM_BuildFlowTable(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(SyntheticFlows(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(WorldTable(state.range(0)));
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_BuildFlowTable)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
@@ -33,7 +34,7 @@ BENCHMARK(BM_BuildFlowTable)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillis
 void BM_AnnualSeries(benchmark::State& state) {
   const FlowTable& t = Table(state.range(0));
   for (auto _ : state) {
-    benchmark::DoNotOptimize(BuildAnnualSeries(t, {"R000", "P001", "K02"}, Direction::kExport));
+    benchmark::DoNotOptimize(BuildAnnualSeries(t, {"AFG", "AGO", "HS9700"}, Direction::kExport));
   }
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
@@ -43,17 +44,25 @@ BENCHMARK(BM_AnnualSeries)->Apply(Sizes)->Unit(benchmark::kMillisecond);
 void BM_Balance(benchmark::State& state) {
   const FlowTable& t = Table(state.range(0));
   for (auto _ : state) {
-    benchmark::DoNotOptimize(ComputeBalance(t, {"R000", "P001", "K02"}, BalanceOptions{}));
+    benchmark::DoNotOptimize(ComputeBalance(t, {"AFG", "AGO", "HS9700"}, BalanceOptions{}));
   }
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_Balance)->Apply(Sizes)->Unit(benchmark::kMillisecond);
 
+// Every pair's yearly balance and growth: one pass over the columns into dense cells.
+void BM_PairBalances(benchmark::State& state) {
+  const FlowTable& t = Table(state.range(0));
+  for (auto _ : state) benchmark::DoNotOptimize(ComputePairBalances(t));
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_PairBalances)->Apply(Sizes)->Unit(benchmark::kMillisecond);
+
 // Converting every flow to another currency at its year's rate.
 void BM_Convert(benchmark::State& state) {
   const FlowTable& t = Table(state.range(0));
   std::vector<RateObservation> rates;
-  for (int year = 2000; year < 2020; ++year) {
+  for (int year = kWorldFirstYear; year < kWorldFirstYear + kWorldYears; ++year) {
     rates.push_back({year, 0, 0, "USD", "CNY", *Decimal::Parse("6.1937")});
   }
   const ExchangeRates fx(rates);

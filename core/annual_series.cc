@@ -5,6 +5,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "core/year_coverage.h"
 
 namespace culturetrade {
 
@@ -34,31 +35,9 @@ AnnualSeries AnnualSeries::Between(int start_year, int end_year) const {
 
 namespace {
 
-// Which parts of a year the flows cover: bit 0 the whole year, bits 1-12 months, 13-16 quarters.
-using Coverage = uint32_t;
-
-Coverage CoverageOf(const Period& p) {
-  if (p.month >= 1 && p.month <= 12) return Coverage{1} << p.month;
-  if (p.quarter >= 1 && p.quarter <= 4) return Coverage{1} << (12 + p.quarter);
-  return 1;
-}
-
-bool CoversWholeYear(Coverage c) {
-  if (c & 1) return true;
-  for (int q = 1; q <= 4; ++q) {
-    const Coverage months = Coverage{0b111} << (3 * q - 2);
-    if (!(c & (Coverage{1} << (12 + q))) && (c & months) != months) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-namespace {
-
 struct YearTotal {
   absl::int128 nanos = 0;
-  Coverage coverage = 0;
+  YearCoverage coverage = 0;
   uint8_t status = static_cast<uint8_t>(ValueStatus::kReported);
   bool seen = false;
 };
@@ -120,7 +99,7 @@ absl::StatusOr<AnnualSeries> BuildAnnualSeries(const FlowTable& flows, const Ser
     }
     YearTotal& t = totals[flows.year()[i]];
     t.nanos += flows.nanos()[i];
-    t.coverage |= CoverageOf(Period{flows.year()[i], flows.month()[i], flows.quarter()[i]});
+    t.coverage |= CoverageOf(flows.month()[i], flows.quarter()[i]);
     t.status = std::min(t.status, flows.status()[i]);
     t.seen = true;
   }

@@ -1,0 +1,64 @@
+"""Where a server's CPU goes under load: `perf record` with DWARF call graphs on the server's
+cores while h2load runs, then the share of the server's samples spent inside each of a few
+frames (children included). Needs perf (Debian linux-perf) and the right to use it; without
+them the suite reports that no profile was taken."""
+
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+# The frames of an AnalyzeBalance call worth naming, outermost first; depth indents the report.
+HANDLER = "culturetrade::AnalysisServiceImpl::AnalyzeBalance"
+FRAMES = [
+    (0, HANDLER, "the AnalyzeBalance handler"),
+    (1, "culturetrade::CachingStore::GetAnalyzable", "finding the dataset (etag check, cache)"),
+    (2, "culturetrade::SqliteStore::Get", "reading the dataset's row for its etag"),
+    (3, "sqlite3_prepare_v2", "compiling the SQL statement"),
+    (3, "culturetrade::DatasetFromRow", "parsing the stored metadata"),
+    (1, "culturetrade::LoadInput", "selecting the series' flows"),
+    (1, "culturetrade::ComputeBalance", "computing the balance"),
+    (1, "culturetrade::BalanceToProto", "building the response"),
+    (1, "culturetrade::RpcGate::Call::Finish", "the call's log line and metrics"),
+]
+OUTSIDE = "outside the handler: gRPC, HTTP/2, the kernel's TCP, the allocator, threads"
+
+
+def available():
+    return shutil.which("perf") is not None
+
+
+def profile(pid, cpus, seconds, load):
+    """Runs `load()` (which must keep the server busy for longer than `seconds`) and returns
+    [(depth, frame, label, percent of the server's samples)], or None when perf cannot."""
+    with tempfile.TemporaryDirectory() as work:
+        data = Path(work) / "perf.data"
+        record = subprocess.Popen(
+            ["perf", "record", "-a", "-C", ",".join(map(str, cpus)), "-F", "499",
+             "--call-graph", "dwarf,16384", "-o", str(data), "--", "sleep", str(seconds)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        load()
+        if record.wait() != 0 or not data.exists():
+            return None
+        report = subprocess.run(
+            ["perf", "report", "-i", str(data), f"--pid={pid}", "--children", "--stdio",
+             "--percentage", "relative", "--sort", "sym", "-g", "none"],
+            capture_output=True, text=True)
+    children = {}
+    for line in report.stdout.splitlines():
+        m = re.match(r"\s*([\d.]+)%\s+[\d.]+%\s+\[\.\]\s+(.*?)\s*$", line)
+        if m:
+            symbol = m.group(2)
+            children.setdefault(symbol, float(m.group(1)))
+    shares = [(depth, frame, label, _share(children, frame)) for depth, frame, label in FRAMES]
+    handler = shares[0][3]
+    return shares + [(0, "", OUTSIDE, None if handler is None else 100 - handler)]
+
+
+def _share(children, frame):
+    """The frame's share: the largest over its symbols (overloads, clones)."""
+    shares = [v for symbol, v in children.items()
+              if symbol == frame or symbol.startswith(frame + "(") or
+              symbol.startswith(frame + "[") or symbol.startswith(frame + ".")]
+    return max(shares) if shares else None

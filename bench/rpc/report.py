@@ -1,0 +1,506 @@
+"""docs/BENCHMARKS.md from the suite's results: the targets met or missed first, then each
+benchmark with its ratios before its absolute figures, then the exact commands. Where a target
+is missed the report names the phase that costs most, from the run's own profile, and what
+would close the gap."""
+
+import math
+import shlex
+import statistics
+
+RPC_TARGET = 0.8          # times the echo server's requests per second, study dataset
+INGEST_TARGET = 1e6       # flows per second into SQLite
+CACHE_TARGET = 32         # bytes of resident memory per cached flow
+LINEAR_SLOPE = 1.15       # a log-log slope at most this is linear growth
+
+# What would close a gap, by the frame or phase that costs most.
+RPC_REMEDIES = {
+    "culturetrade::SqliteStore::Get": (
+        "read only the etag for the per-call freshness check, with a prepared statement kept "
+        "per connection, instead of compiling SQL and parsing the dataset's whole stored row "
+        "on every call (service/sqlite_store.cc, service/caching_store.cc)"),
+    "culturetrade::CachingStore::GetAnalyzable": (
+        "make the per-call freshness check cheaper than a store read (for example an etag "
+        "cached for a short time or pushed by the store)"),
+    "culturetrade::LoadInput": (
+        "select a series through an index of (reporter, partner, product) to row ranges "
+        "instead of scanning and copying the rows (service/analysis_input.cc)"),
+    "culturetrade::RpcGate::Call::Finish": (
+        "write the per-call log line from a buffer flushed by a background thread"),
+}
+GROWTH_REMEDIES = {
+    "upload through the SDK": (
+        "stream each chunk into the store as it arrives, and check duplicate keys with fixed-"
+        "size hashes, so the server never holds the whole upload as messages"),
+    "first analysis (loads the cache)": (
+        "build the columns straight from the store's chunks instead of from one v1::Dataset "
+        "of every flow"),
+}
+INGEST_REMEDIES = {
+    "validate_s": ("validate flow keys without building a string per flow (hash the key's "
+                   "fields into a flat set of integers) in service/validation.cc"),
+    "store_write_s": ("write larger chunks in one prepared statement and, for bulk loads, "
+                      "commit once with synchronous=NORMAL for the load"),
+    "parse_s": "parse chunks on an arena and move flows instead of copying them",
+    "other_s": ("stream chunks into the store as they arrive instead of keeping the whole "
+                "upload as protobuf messages until it ends (service/dataset_service.cc)"),
+}
+
+
+def _num(x, digits=3):
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "-"
+    if abs(x) >= 100:
+        return f"{x:,.0f}"
+    return f"{x:.{digits}g}"
+
+
+def _flows(n):
+    exponent = round(math.log10(n)) if n > 0 else 0
+    return f"10^{exponent}" if 10 ** exponent == n and exponent >= 4 else f"{n:,}"
+
+
+def _table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _command(args):
+    return " ".join(shlex.quote(str(a)) for a in args)
+
+
+def verdict_at_least(value, target, unit):
+    if value >= target:
+        return f"**met**: {_num(value)}{unit}, {100 * (value / target - 1):.0f} % above the target"
+    return (f"**missed**: {_num(value)}{unit}, {100 * (1 - value / target):.0f} % short "
+            f"(needs {target / value:.1f}x)")
+
+
+def verdict_at_most(value, target, unit):
+    if value <= target:
+        return f"**met**: {_num(value)}{unit}, {100 * (1 - value / target):.0f} % under the target"
+    return f"**missed**: {_num(value)}{unit}, {value / target:.1f}x the target"
+
+
+def slope(points):
+    """Least-squares slope of log(value) against log(flows)."""
+    pts = [(math.log10(x), math.log10(y)) for x, y in points if x > 0 and y > 0]
+    if len(pts) < 2:
+        return float("nan")
+    mx = statistics.mean(p[0] for p in pts)
+    my = statistics.mean(p[1] for p in pts)
+    den = sum((p[0] - mx) ** 2 for p in pts)
+    return sum((p[0] - mx) * (p[1] - my) for p in pts) / den if den else float("nan")
+
+
+class Report:
+    def __init__(self, results):
+        self.r = results
+        self.lines = []
+
+    def add(self, *blocks):
+        for block in blocks:
+            self.lines += [block, ""]
+
+    # ---- figures derived from the results ----
+
+    def sqlite_median(self, flows, key):
+        return statistics.median(run[key] for run in self.r["sqlite"]["runs"][flows])
+
+    def cached_bytes_per_flow(self, flows):
+        runs = self.r["sqlite"]["runs"][flows]
+        return statistics.median(
+            (run["rss_cached_kib"] - run["rss_idle_kib"]) * 1024 / flows for run in runs)
+
+    def ingest_phases(self):
+        """Seconds per phase of the profiled upload, and what is left of its wall time."""
+        n = self.r["config"]["ingest_flows"]
+        run = self.r["sqlite"]["runs"][n][0]
+        p = dict(run["phases"], store_write_s=run["store_write_s"], upload_s=run["upload_s"])
+        p["other_s"] = max(0.0, run["upload_s"] - p["store_write_s"] - p.get("parse_s", 0) -
+                           p.get("validate_s", 0))
+        return p
+
+    # ---- sections ----
+
+    def build(self):
+        r = self.r
+        self.add("# Benchmarks",
+                 f"Generated by `{r['command']}` on {r['date']} ({r['mode']} run); do not edit "
+                 "by hand, run the command again. " +
+                 (f"Figures are medians of {r['runs']} runs unless said otherwise."
+                  if r["runs"] > 1 else "Every figure is from a single run."))
+        self.targets()
+        self.machine()
+        if r.get("compare"):
+            self.compare()
+        self.rpc()
+        self.ingest()
+        self.memory()
+        self.growth()
+        self.commands()
+        return "\n".join(self.lines).rstrip() + "\n"
+
+    def targets(self):
+        r = self.r
+        n = r["config"]["ingest_flows"]
+        big = max(r["sqlite"]["runs"])
+        rpc = r["rpc"]["summary"]["study"]["rps_ratio"]
+        ingest = self.sqlite_median(n, "flows_per_s")
+        cached = self.cached_bytes_per_flow(big)
+        growth = self.growth_slopes()
+        worst = max(growth.values())
+        rows = [
+            ["RPC: AnalyzeBalance on the study's dataset, requests/s against a bare gRPC echo",
+             f"≥ {RPC_TARGET}x", verdict_at_least(rpc, RPC_TARGET, "x")],
+            [f"Ingest: flows/s through the SDK into SQLite ({_flows(n)} flows)",
+             f"≥ {_num(INGEST_TARGET)}", verdict_at_least(ingest, INGEST_TARGET, " flows/s")],
+            [f"Memory: server resident memory per cached flow ({_flows(big)} flows)",
+             f"≤ {CACHE_TARGET} B", verdict_at_most(cached, CACHE_TARGET, " B")],
+            ["Growth: cost linear in dataset size (log-log slope of time and memory, "
+             f"{_flows(min(self.growth_sizes()))} to {_flows(big)})",
+             f"slope ≤ {LINEAR_SLOPE}", ("**met**" if worst <= LINEAR_SLOPE else "**missed**") +
+             f": steepest {worst:.2f} ({max(growth, key=growth.get)})"],
+        ]
+        self.add("## Targets", _table(["target", "goal", "result"], rows))
+        misses = []
+        if rpc < RPC_TARGET:
+            misses.append(self.rpc_why())
+        if ingest < INGEST_TARGET:
+            misses.append(self.ingest_why())
+        if cached > CACHE_TARGET:
+            misses.append(self.memory_why(big))
+        if worst > LINEAR_SLOPE:
+            misses.append(self.growth_why(max(growth, key=growth.get), worst))
+        if misses:
+            self.add("Why the missed targets are missed, and what would close them:",
+                     "\n".join(f"- {m}" for m in misses))
+
+    def rpc_why(self):
+        s = self.r["rpc"]["summary"]
+        text = (f"**RPC**: the server spends {_num(s['study']['server_cpu_us_per_call'])} µs of "
+                f"CPU per call against the echo's {_num(s['echo']['server_cpu_us_per_call'])} µs "
+                f"({s['study']['cpu_ratio']:.2f}x the echo's calls per CPU second).")
+        profile = self.r["rpc"]["profile"]
+        if not profile:
+            return text + " No CPU profile was taken in this run."
+        culprits = [(share, frame, label) for depth, frame, label, share in profile
+                    if share is not None and frame in RPC_REMEDIES and depth >= 2]
+        if not culprits:
+            return text
+        share, frame, label = max(culprits)
+        inner = [(sh, fr, lb) for _, fr, lb, sh in profile if sh is not None and fr in RPC_REMEDIES]
+        if frame == "culturetrade::CachingStore::GetAnalyzable" and inner:
+            share, frame, label = max(inner)
+        return (text + f" The largest piece of culturetrade's own work is {label} "
+                f"(`{frame}`, {share:.0f} % of the server's CPU samples). To close it: "
+                f"{RPC_REMEDIES[frame]}.")
+
+    def ingest_why(self):
+        p = self.ingest_phases()
+        n = self.r["config"]["ingest_flows"]
+        names = {"validate_s": "server validation", "store_write_s": "the SQLite write",
+                 "parse_s": "the server parsing chunks",
+                 "other_s": "transport, copies and buffering of the whole upload"}
+        worst = max(names, key=lambda k: p.get(k, 0))
+        parts = ", ".join(f"{names[k]} {_num(p[k] * 1e6 / n)} µs" for k in names if k in p)
+        return (f"**Ingest**: each flow costs {_num(p['upload_s'] * 1e6 / n)} µs of upload "
+                f"wall time; of it {parts} (client serialisation, overlapped on the other core: "
+                f"{_num(p.get('client_s', float('nan')) * 1e6 / n)} µs). The largest is "
+                f"{names[worst]}. To close it: {INGEST_REMEDIES[worst]}.")
+
+    def memory_why(self, flows):
+        probe = self.r["probe"].get(flows) or self.r["probe"][max(self.r["probe"])]
+        if probe["bytes_per_flow"] is None:
+            return ("**Memory**: the cache entry's heap could not be measured (the allocator is "
+                    "not glibc's, as in a sanitizer build).")
+        n = probe["flows"]
+        meta, columns = probe["metadata_bytes"] / n, probe["column_bytes"] / n
+        rest = probe["bytes_per_flow"] - meta - columns
+        text = (f"**Memory**: a cached dataset holds {_num(probe['bytes_per_flow'])} B a flow on "
+                f"the heap ({_flows(n)} flows, culturetrade-bench-cache-memory): "
+                f"{_num(columns)} B of columns, {_num(meta)} B in the cached metadata message and "
+                f"{_num(rest)} B else (column capacity slack, dictionaries); the rest of the "
+                "resident growth is the allocator keeping the load's transient protobuf "
+                "messages.")
+        fixes = []
+        if meta > 1:
+            fixes.append("MakeAnalyzable (service/analyzable_dataset.cc) empties the flows with "
+                         "`clear_flows()`, which keeps every cleared TradeFlow allocated inside "
+                         "the cached metadata: release them (swap the field with an empty one)")
+        if rest > 4:
+            fixes.append("reserve the columns for the dataset's size before filling them")
+        fixes.append("build the columns while reading the store's chunks instead of from a "
+                     "whole v1::Dataset, so the load's transient messages never all exist at "
+                     "once")
+        return text + " To close it: " + "; ".join(fixes) + "."
+
+    def growth_why(self, name, steepest):
+        time, memory = self.growth_series()
+        unit, scale = ("µs", 1e6) if name in dict(time) else ("B", 2**20)
+        per_flow = ", ".join(f"{_num(y * scale / x)} {unit} at {_flows(x)}"
+                             for x, y in dict(time + memory)[name])
+        big = max(self.growth_sizes())
+        peak = self.sqlite_median(big, "rss_peak_upload_kib")
+        text = (f"**Growth**: {name} grows with slope {steepest:.2f}, per flow {per_flow}. At "
+                f"{_flows(big)} flows the server's resident memory peaks at "
+                f"{_num(peak / 2**20)} GiB during the upload ({_num(peak * 1024 / big)} B a "
+                "flow): the upload is held whole as protobuf messages, with a string key per "
+                "flow, until it is written, and the first analysis again materialises every flow "
+                "as a message; memory touched for the first time is slow to fault in on a "
+                "virtual machine, and the more so when other work shares it.")
+        remedy = GROWTH_REMEDIES.get(name)
+        return text + (f" To close it: {remedy}." if remedy else "")
+
+    def machine(self):
+        r = self.r
+        m = r["machine"]
+        virtual = " (a virtual machine)" if m["virtual"] else ""
+        self.add("## Machine and versions",
+                 f"{m['cpu']}, {m['cores']} cores{virtual}, {m['memory_gib']} GiB of memory, "
+                 f"Linux {m['kernel']}. {r['cores']}. Load average when the suite started: "
+                 f"{', '.join(f'{x:.2f}' for x in m['load_average'])}; at its end: "
+                 f"{', '.join(f'{x:.2f}' for x in r['load_average_end'])}.")
+        if r.get("shared_note"):
+            self.add(r["shared_note"])
+        self.add(_table(["component", "version"], [[k, v] for k, v in r["versions"].items()]))
+
+    def compare(self):
+        c = self.r["compare"]
+        self.add("## culturetrade against other tools",
+                 f"From `bench/compare/compare.py`, each tool on {c.get('threads', '?')} "
+                 "thread(s); it judges its own targets in its notes below. Ratios are "
+                 "the other tool's median time over culturetrade's (above 1: culturetrade is "
+                 "faster).")
+        for key, title in (("aggregation", "Aggregation of the balance of every pair"),
+                           ("end_to_end", "End to end: from a CSV file to the answer")):
+            rows = c.get(key) or []
+            if not rows:
+                continue
+            tools = sorted({row["tool"] for row in rows})
+            base = next((t for t in tools if t == "culturetrade"), tools[0])
+            by = {(row["size"], row["tool"]): row for row in rows}
+            sizes = sorted({row["size"] for row in rows})
+            others = [t for t in tools if t != base]
+            ratio_rows = [[_flows(s)] + [
+                _num(by[(s, t)]["median_s"] / by[(s, base)]["median_s"]) + "x"
+                if (s, t) in by and (s, base) in by and by[(s, base)]["median_s"] else "-"
+                for t in others] for s in sizes]
+            abs_rows = [[_flows(s)] + [_num(by[(s, t)]["median_s"]) if (s, t) in by else "-"
+                                       for t in tools] for s in sizes]
+            self.add(f"### {title}", "Ratio to " + base + ":",
+                     _table(["flows"] + others, ratio_rows), "Median seconds:",
+                     _table(["flows"] + tools, abs_rows))
+            rss = [[_flows(s)] + [_num(by[(s, t)].get("peak_rss_kib", float("nan")) / 1024)
+                                  if (s, t) in by else "-" for t in tools] for s in sizes]
+            if key == "aggregation":
+                self.add("Peak resident memory, MiB:", _table(["flows"] + tools, rss))
+        if c.get("notes"):
+            self.add("\n".join(f"- {note}" for note in c["notes"]))
+
+    def rpc(self):
+        rpc = self.r["rpc"]
+        s = rpc["summary"]
+        world = _flows(rpc["world_flows"])
+        names = {"study": "study dataset (8 flows)", "world": f"world dataset, {world} flows",
+                 "echo": "echo server (baseline)"}
+        self.add("## RPC: AnalyzeBalance under h2load",
+                 f"h2load keeps {rpc['clients']} connections × {rpc['streams']} streams busy "
+                 f"for {rpc['seconds']} s "
+                 f"(after {rpc['warmup']} s of warm-up) to find the peak rate, then runs "
+                 "at half of it with a per-request log for the latency. The echo server "
+                 "(culturetrade-bench-echo) is a gRPC sync server built from the same libraries "
+                 "with the same settings, whose one method returns its request; it gets the "
+                 "study request's bytes. Server and h2load are pinned to the same cores every "
+                 "time. The server's CPU per call and how many cores it kept busy come from "
+                 "/proc during the peak run: where the echo keeps its core less than fully busy, "
+                 "h2load (one thread on its own core) is what limits it, and the ratio of "
+                 "requests per second understates the server's own cost, which the ratio of "
+                 "calls per CPU second shows.")
+        rows = [[names[k], f"{s[k]['rps_ratio']:.2f}x", f"{s[k]['cpu_ratio']:.2f}x"]
+                for k in ("study", "world")]
+        self.add("Against the echo (median of per-run ratios):",
+                 _table(["workload", "requests/s vs echo", "calls per CPU second vs echo"], rows))
+        rows = [[names[k], _num(s[k]["rps"]), _num(s[k]["server_cpu_us_per_call"]),
+                 f"{100 * s[k]['server_cores_busy']:.0f} %", _num(s[k]["rate"]),
+                 _num(s[k]["p50_ms"]), _num(s[k]["p99_ms"])]
+                for k in ("echo", "study", "world")]
+        self.add("Absolute figures:", _table(
+            ["workload", "peak requests/s", "server CPU µs/call",
+             "server CPU at peak, % of a core",
+             "rate at 50 % (req/s)", "p50 ms at 50 %", "p99 ms at 50 %"], rows))
+        runs = [[names[k], i + 1, _num(run["peak"]["rps"]), _num(run["half"]["p50_ms"]),
+                 _num(run["half"]["p99_ms"])]
+                for k in ("echo", "study", "world") for i, run in enumerate(rpc["runs"][k])]
+        self.add("Every run:", _table(["workload", "run", "peak req/s", "p50 ms", "p99 ms"], runs))
+        if rpc["profile"]:
+            rows = [["&nbsp;&nbsp;" * depth + label, f"`{frame}`" if frame else "",
+                     "-" if share is None else f"{share:.1f} %"]
+                    for depth, frame, label, share in rpc["profile"]]
+            self.add("Where the server's CPU goes on the study workload (one run under perf "
+                     "with DWARF call graphs at peak load: the share of the server's samples "
+                     "inside each frame, callees included):",
+                     _table(["part", "frame", "share"], rows))
+
+    def ingest(self):
+        sq = self.r["sqlite"]["runs"]
+        pg = self.r.get("postgres")
+        n = self.r["config"]["ingest_flows"]
+        rows = [[f"SQLite, {_flows(f)} flows",
+                 f"{self.sqlite_median(f, 'flows_per_s') / INGEST_TARGET:.3f}x",
+                 _num(self.sqlite_median(f, "flows_per_s")),
+                 _num(self.sqlite_median(f, "upload_s")),
+                 _num(self.sqlite_median(f, "store_write_s"))] for f in sorted(sq)]
+        if pg:
+            runs = pg["runs"]
+            rate = statistics.median(r["flows_per_s"] for r in runs)
+            rows.append([f"PostgreSQL, {_flows(runs[0]['flows'])} flows",
+                         f"{rate / INGEST_TARGET:.3f}x", _num(rate),
+                         _num(statistics.median(r["upload_s"] for r in runs)),
+                         _num(statistics.median(r["store_write_s"] for r in runs))])
+        self.add("## Ingest: flows through the SDK into the store",
+                 "culturetrade-bench-ingest builds the first N world flows (bench/world.h) as "
+                 "TradeFlow messages, then times `Client::UploadNewDataset` (chunks of 8192 "
+                 "flows on one stream) until the server has stored them. The store's write time "
+                 "is the server's `culturetrade_store_duration_seconds` for the create. SQLite "
+                 "runs with the server's defaults (WAL, synchronous=FULL); the private "
+                 "PostgreSQL (tests/postgres_test_server.sh) runs with fsync off.",
+                 _table(["store", "vs 1 M flows/s", "flows/s", "upload s", "store write s"], rows))
+        p = self.ingest_phases()
+        names = [("client_s", "SDK: copy flows into chunks and serialise (client, overlapped)"),
+                 ("parse_s", "server: parse the chunks"),
+                 ("validate_s", "server: validate every flow"),
+                 ("store_write_s", "server: write the store (SQLite transaction)"),
+                 ("other_s", "the rest: gRPC transport, moves, waiting")]
+        rows = [[label, _num(p[k]), _num(p[k] * 1e6 / n), f"{100 * p[k] / p['upload_s']:.0f} %"]
+                for k, label in names if k in p]
+        self.add(f"Where an upload of {_flows(n)} flows goes (one run; parse, validation and "
+                 "serialisation replayed in culturetrade-bench-ingest --profile, the same code "
+                 "the server and the SDK run):",
+                 _table(["phase", "seconds", "µs per flow", "share of the upload"], rows))
+
+    def memory(self):
+        sq = self.r["sqlite"]["runs"]
+        sizes = [f for f in sorted(sq) if f >= 10 ** 6] or [max(sq)]
+        rows = []
+        for f in sizes:
+            rows.append([_flows(f), _num(self.cached_bytes_per_flow(f)),
+                         _num(self.r["probe"][f]["bytes_per_flow"])
+                         if f in self.r["probe"] else "-",
+                         _num(self.sqlite_median(f, "store_bytes") / f),
+                         _num((self.sqlite_median(f, "rss_stored_kib") -
+                               self.sqlite_median(f, "rss_start_kib")) * 1024 / f)])
+        self.add("## Memory",
+                 "Per cached flow: the VmRSS of a freshly started server on the stored dataset "
+                 "before and after its first analysis, which reads the dataset from the store "
+                 "into the cache (`--cache_flows` is large enough to hold it); and the heap one "
+                 "cached dataset holds, measured by glibc's mallinfo2 around building it as the "
+                 "cache does (culturetrade-bench-cache-memory). The difference is memory the "
+                 "allocator keeps from the load's transient messages. Per stored flow: the "
+                 "SQLite file after the servers stopped (its write-ahead log checkpointed), and "
+                 "the uploading server's VmRSS growth over the upload (memory it keeps after "
+                 "the upload ended).",
+                 _table(["flows", f"RSS per cached flow, B (target ≤ {CACHE_TARGET})",
+                         "cache entry heap per flow, B", "SQLite bytes per stored flow",
+                         "RSS kept after upload per flow, B"], rows))
+        rows = [[_flows(n), _num(p["bytes_per_flow"]), _num(p["column_bytes"] / n),
+                 _num(p["metadata_bytes"] / n),
+                 _num(p["bytes_per_flow"] - (p["column_bytes"] + p["metadata_bytes"]) / n
+                      if p["bytes_per_flow"] is not None else None)]
+                for n, p in sorted(self.r["probe"].items())]
+        self.add("What a cache entry holds, bytes per flow (one run a size: the allocator's "
+                 "count does not vary from run to run):",
+                 _table(["flows", "heap", "columns (size × width)", "metadata message",
+                         "rest (slack, dictionaries)"], rows))
+
+    def growth_sizes(self):
+        return sorted(self.r["sqlite"]["runs"])
+
+    def growth_points(self, key, scale=1.0):
+        return [(f, self.sqlite_median(f, key) * scale) for f in self.growth_sizes()]
+
+    def rss_growth(self, key, idle_key):
+        """MiB of resident memory over what the server held when it started."""
+        return [(f, (self.sqlite_median(f, key) - self.sqlite_median(f, idle_key)) / 1024)
+                for f in self.growth_sizes()]
+
+    def growth_series(self):
+        time = [("upload through the SDK", self.growth_points("upload_s")),
+                ("first analysis (loads the cache)", self.growth_points("first_analysis_s")),
+                ("warm analysis", self.growth_points("warm_analysis_s"))]
+        memory = [("server RSS above the idle server, dataset cached",
+                   self.rss_growth("rss_cached_kib", "rss_idle_kib")),
+                  ("server RSS above the idle server, after the upload",
+                   self.rss_growth("rss_stored_kib", "rss_start_kib")),
+                  ("SQLite file", self.growth_points("store_bytes", 1 / 2**20)),
+                  ("cache entry heap", [(n, p["heap_bytes"] / 2**20)
+                                        for n, p in sorted(self.r["probe"].items())
+                                        if p["heap_bytes"] is not None])]
+        return time, memory
+
+    def growth_slopes(self):
+        """Slopes over the sizes where fixed costs no longer dominate (from 10^5 flows)."""
+        sizes = [f for f in self.growth_sizes() if f >= 10 ** 5] or self.growth_sizes()
+        lo = min(sizes)
+        slopes = {}
+        time, memory = self.growth_series()
+        for name, pts in time[:2] + [memory[0], memory[3]]:
+            slopes[name] = slope([p for p in pts if p[0] >= lo])
+        return {k: v for k, v in slopes.items() if not math.isnan(v)}
+
+    def growth(self):
+        rows = [[_flows(f), _num(self.sqlite_median(f, "upload_s")),
+                 _num(self.sqlite_median(f, "upload_s") * 1e6 / f),
+                 _num(self.sqlite_median(f, "first_analysis_s")),
+                 _num(self.sqlite_median(f, "first_analysis_s") * 1e6 / f),
+                 _num(self.sqlite_median(f, "warm_analysis_s") * 1e3),
+                 _num(self.sqlite_median(f, "rss_peak_upload_kib") / 1024),
+                 _num(self.sqlite_median(f, "rss_cached_kib") / 1024),
+                 _num(self.sqlite_median(f, "rss_peak_kib") / 1024),
+                 _num(self.sqlite_median(f, "store_bytes") / 2**20)]
+                for f in self.growth_sizes()]
+        slopes = self.growth_slopes()
+        skipped = self.r["sqlite"].get("skipped")
+        if skipped:
+            self.add("## Growth: time and memory against dataset size",
+                     "Not measured, for want of free memory on the shared machine (the suite "
+                     "waits up to 15 minutes for about 1.7 kB a flow to be free): " +
+                     ", ".join(f"{_flows(f)} flows" for f in skipped) + ".")
+        else:
+            self.add("## Growth: time and memory against dataset size")
+        self.add("![Time and memory against dataset size](benchmarks-growth.svg)",
+                 "Log-log slopes (1 is linear; fixed costs flatten the smallest sizes, so the "
+                 "fit starts at 10^5 flows): " +
+                 ", ".join(f"{k} {v:.2f}" for k, v in slopes.items()) + ".",
+                 _table(["flows", "upload s", "upload µs/flow", "first analysis s",
+                         "first analysis µs/flow", "warm analysis ms",
+                         "uploading server's peak RSS MiB", "analysing server's RSS MiB",
+                         "its peak RSS MiB", "SQLite MiB"], rows))
+
+    def commands(self):
+        r = self.r
+        rpc = r["rpc"]["commands"]
+        build = r["build"]
+        self.add("## Commands",
+                 "The whole suite (add `--smoke` for the quick check the test suite runs):",
+                 f"    {r['command']}",
+                 "What it runs, with WORK its temporary directory and PORT, BODY, RATE, LOG "
+                 "filled in per run:",
+                 "\n".join(f"    {line}" for line in [
+                     _command(rpc["server"]), _command(rpc["echo"]),
+                     f"{build}/bench/culturetrade-grpc-frame culturetrade.v1.AnalyzeBalanceRequest "
+                     "'dataset: \"datasets/china-korea-tv-dramas\" reporter: \"CHN\" partner: "
+                     "\"KOR\" product_code: \"TV_DRAMAS\"' > BODY",
+                     _command(rpc["peak"]), _command(rpc["half"]),
+                     _command(r["sqlite"]["command"]),
+                     f"sh tests/postgres_test_server.sh start WORK/postgres",
+                     _command(r["postgres"]["command"]) if r.get("postgres") else "",
+                     f"{build}/bench/rpc/culturetrade-bench-ingest --endpoint=127.0.0.1:PORT "
+                     f"--flows=N --dataset=world-N [--profile]",
+                     f"{build}/bench/rpc/culturetrade-bench-analyze --endpoint=127.0.0.1:PORT "
+                     f"--dataset=world-N --calls=5",
+                     f"{build}/bench/rpc/culturetrade-bench-cache-memory --flows=N",
+                     r.get("compare_command", ""),
+                 ] if line),
+                 f"Threads: h2load {1} thread; the server's gRPC sync pool grows with the load; "
+                 f"compare.py ran each tool on {r.get('threads')} thread(s).")

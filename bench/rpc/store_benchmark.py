@@ -1,0 +1,98 @@
+"""Ingest, memory and growth: for each dataset size, a fresh server takes an upload of that
+many world flows through the SDK; then a second fresh server on the same store answers a
+first analysis (which loads the dataset into its cache) and warm ones, so that what the cache
+holds is not hidden in memory the upload left behind. Each run records times, the servers'
+resident memory before and after each step, the store's own write time (its metrics) and the
+store file's size."""
+
+import shutil
+from pathlib import Path
+
+from processes import BenchmarkError, PrivatePostgres, Server, run_json, wait_for_memory
+
+WARM_CALLS = 5
+# Memory a run needs per flow, measured at 10^7 flows with some margin: the uploading server's
+# peak (the upload held whole) plus the client's messages; and the cache-entry probe's.
+RUN_BYTES_PER_FLOW = 1700
+PROBE_BYTES_PER_FLOW = 700
+MEMORY_MARGIN = 1 << 30
+
+
+def _programs(build):
+    bench = Path(build) / "bench" / "rpc"
+    return (bench / "culturetrade-bench-ingest", bench / "culturetrade-bench-analyze",
+            bench / "culturetrade-bench-cache-memory")
+
+
+def _upload(build, cores, server, flows, dataset, profile):
+    ingest, _, _ = _programs(build)
+    rss_start = server.rss_kib()
+    upload = run_json([ingest, f"--endpoint=127.0.0.1:{server.port}", f"--flows={flows}",
+                       f"--dataset={dataset}"] + (["--profile"] if profile else []), cores)
+    if upload["stored_flows"] != flows:
+        raise BenchmarkError(f"stored {upload['stored_flows']} flows of {flows}")
+    return {"flows": flows, "upload_s": upload["upload_s"],
+            "flows_per_s": flows / upload["upload_s"],
+            "store_write_s": server.store_seconds("create"), "rss_start_kib": rss_start,
+            "rss_stored_kib": server.rss_kib(), "rss_peak_upload_kib": server.rss_kib("VmHWM"),
+            "phases": {k: upload[k] for k in ("client_s", "parse_s", "validate_s") if k in upload}}
+
+
+def _analyze(build, cores, server, dataset):
+    _, analyze, _ = _programs(build)
+    rss_idle = server.rss_kib()
+    calls = run_json([analyze, f"--endpoint=127.0.0.1:{server.port}", f"--dataset={dataset}",
+                      f"--calls={WARM_CALLS}"], cores)
+    return {"first_analysis_s": calls["first_s"], "warm_analysis_s": calls["warm_median_s"],
+            "rss_idle_kib": rss_idle, "rss_cached_kib": server.rss_kib(),
+            "rss_peak_kib": server.rss_kib("VmHWM"),
+            "cached_flows": server.metrics().get("culturetrade_cache_flows", 0)}
+
+
+def _one_run(build, cores, directory, store, flows, dataset, profile):
+    """Upload through one server, analyse through another; returns the figures and the
+    uploading server's command line."""
+    with Server(build, directory / "upload", cores, seed=False, **store) as server:
+        run = _upload(build, cores, server, flows, dataset, profile)
+        command = server.args
+    with Server(build, directory / "analyze", cores, seed=False, **store) as server:
+        run.update(_analyze(build, cores, server, dataset))
+    return run, command
+
+
+def sqlite_sizes(build, work, cores, sizes, runs, profile_size):
+    """Per size, every run's figures on a SQLite store (synchronous=FULL, the default), and the
+    sizes skipped for want of memory."""
+    results, skipped = {}, []
+    for flows in sizes:
+        if not wait_for_memory(flows * RUN_BYTES_PER_FLOW + MEMORY_MARGIN):
+            skipped.append(flows)
+            continue
+        results[flows] = []
+        for r in range(runs):
+            directory = Path(work) / f"sqlite-{flows}-{r}"
+            run, command = _one_run(build, cores, directory, {"db": directory / "store.db"},
+                                    flows, f"world-{flows}", flows == profile_size and r == 0)
+            # Stopped, the servers have checkpointed the write-ahead log into the file.
+            run["store_bytes"] = sum(p.stat().st_size for p in directory.glob("store.db*"))
+            results[flows].append(run)
+            shutil.rmtree(directory)
+    return {"runs": results, "command": command, "skipped": skipped}
+
+
+def postgres(build, work, cores, flows, runs):
+    """Every run's figures on a private PostgreSQL, fresh culturetrade-servers each run."""
+    out = []
+    with PrivatePostgres(Path(work) / "postgres") as pg:
+        for r in range(runs):
+            run, command = _one_run(build, cores, Path(work) / f"pg-{r}", {"store": pg.url},
+                                    flows, f"world-{flows}-run{r}", False)
+            out.append(run)
+    return {"runs": out, "command": [str(a).replace(pg.url, "postgresql://...") for a in command]}
+
+
+def cache_memory(build, cores, sizes):
+    """The heap one cached dataset holds, per size (culturetrade-bench-cache-memory)."""
+    _, _, probe = _programs(build)
+    return {n: run_json([probe, f"--flows={n}"], cores) for n in sizes
+            if wait_for_memory(n * PROBE_BYTES_PER_FLOW + MEMORY_MARGIN)}
