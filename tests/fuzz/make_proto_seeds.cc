@@ -1,7 +1,7 @@
 // Writes the binary seeds of corpus/request_fuzzer and corpus/upload_fuzzer: serialized
 // analysis requests and Datasets, and delimited UploadFlowsRequest streams. Run by hand when
 // the API changes (the files are committed):
-//   build/fuzz/tests/fuzz/make_proto_seeds tests/fuzz/corpus
+//   build/asan/tests/fuzz/make_proto_seeds tests/fuzz/corpus
 #include <cstdio>
 #include <fstream>
 #include <iostream>
