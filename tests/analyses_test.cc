@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,6 +16,7 @@
 #include "proto/status_convert.h"
 #include "service/analyses.h"
 #include "service/sqlite_store.h"
+#include "tests/test_store.h"
 
 namespace culturetrade {
 namespace {
@@ -114,11 +114,8 @@ std::vector<std::string> ViolatedFields(const absl::Status& status) {
 class AnalysesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const std::string path =
-        absl::StrCat(::testing::TempDir(), "/analyses-",
-                     ::testing::UnitTest::GetInstance()->current_test_info()->name(), ".db");
-    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
-    absl::StatusOr<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(path);
+    absl::StatusOr<std::unique_ptr<SqliteStore>> store =
+        SqliteStore::Open(testing::FreshStorePath("analyses"));
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
   }

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "service/sqlite_store.h"
+#include "tests/test_store.h"
 
 namespace culturetrade {
 namespace {
@@ -26,9 +27,7 @@ v1::Dataset WithFlows(int n, int first_year = 1950) {
 class CachingStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = absl::StrCat(::testing::TempDir(), "/cache-",
-                         ::testing::UnitTest::GetInstance()->current_test_info()->name(), ".db");
-    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path_ + suffix).c_str());
+    path_ = testing::FreshStorePath("cache");
     store_ = *SqliteStore::Open(path_);
   }
   std::string path_;

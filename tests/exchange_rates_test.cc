@@ -1,4 +1,5 @@
 #include "core/exchange_rates.h"
+#include "tests/rate_observation.h"
 
 #include <gtest/gtest.h>
 
@@ -10,17 +11,7 @@ namespace {
 
 Decimal D(const char* text) { return *Decimal::Parse(text); }
 
-RateObservation Obs(int year, int month, int day, const char* base, const char* quote,
-                    const char* rate) {
-  RateObservation o;
-  o.year = year;
-  o.month = month;
-  o.day = day;
-  o.base = base;
-  o.quote = quote;
-  o.rate = D(rate);
-  return o;
-}
+using ::culturetrade::testing::Obs;
 
 bool Contains(const absl::Status& status, const std::string& text) {
   return std::string(status.message()).find(text) != std::string::npos;

@@ -13,7 +13,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -25,6 +24,8 @@
 #include "core/exchange_rates.h"
 #include "service/analyses.h"
 #include "service/sqlite_store.h"
+#include "tests/rate_observation.h"
+#include "tests/test_store.h"
 
 namespace culturetrade {
 namespace {
@@ -73,26 +74,13 @@ void AddTinyCrossRates(v1::Dataset& d, int year) {
   *d.add_exchange_rates() = Rate(year, 0, 0, "USD", "KRW", "18");
 }
 
-RateObservation Obs(int year, int month, int day, const char* base, const char* quote,
-                    const char* rate) {
-  RateObservation o;
-  o.year = year;
-  o.month = month;
-  o.day = day;
-  o.base = base;
-  o.quote = quote;
-  o.rate = *Decimal::Parse(rate);
-  return o;
-}
+using ::culturetrade::testing::Obs;
 
 class FuzzRegressionTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const std::string path =
-        absl::StrCat(::testing::TempDir(), "/fuzz-regression-",
-                     ::testing::UnitTest::GetInstance()->current_test_info()->name(), ".db");
-    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
-    absl::StatusOr<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(path);
+    absl::StatusOr<std::unique_ptr<SqliteStore>> store =
+        SqliteStore::Open(testing::FreshStorePath("fuzz-regression"));
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
   }
