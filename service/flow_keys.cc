@@ -3,8 +3,6 @@
 namespace culturetrade {
 namespace {
 
-constexpr uint32_t kUnknownProduct = ~0u;
-
 // An ISO alpha-3 code (validated: three capitals) as a number below 26^3.
 uint64_t EconomyNumber(const std::string& code) {
   return static_cast<uint64_t>((code[0] - 'A') * 676 + (code[1] - 'A') * 26 + (code[2] - 'A'));
@@ -16,9 +14,7 @@ bool IsWholeYear(const v1::TradeFlow& f) {
 
 }  // namespace
 
-absl::uint128 FlowKeySet::Key(const v1::TradeFlow& f, Kind kind) const {
-  auto it = products_.find(f.product().code());
-  const uint64_t product = it == products_.end() ? kUnknownProduct : it->second;
+absl::uint128 FlowKeySet::Key(const v1::TradeFlow& f, uint64_t product, Kind kind) {
   // Who: 15 + 15 bits of economies, 32 of product. When and what: 16 bits of year, 8 of
   // classification, 4 of direction, month and quarter each, 2 of kind. Validated fields fit.
   const uint64_t who =
@@ -33,22 +29,22 @@ absl::uint128 FlowKeySet::Key(const v1::TradeFlow& f, Kind kind) const {
   return absl::MakeUint128(who, when);
 }
 
-uint32_t FlowKeySet::ProductNumber(const v1::Product& product) {
-  return products_.try_emplace(product.code(), static_cast<uint32_t>(products_.size()))
-      .first->second;
-}
-
 FlowKeySet::Clash FlowKeySet::Find(const v1::TradeFlow& f) const {
-  if (keys_.contains(Key(f, Kind::kFlow))) return Clash::kSameKey;
+  auto it = products_.find(f.product().code());
+  // A product never seen has no key among those seen.
+  if (it == products_.end()) return Clash::kNone;
+  if (keys_.contains(Key(f, it->second, Kind::kFlow))) return Clash::kSameKey;
   const Kind other = IsWholeYear(f) ? Kind::kYearInParts : Kind::kWholeYear;
-  if (keys_.contains(Key(f, other))) return Clash::kWholeAndParts;
+  if (keys_.contains(Key(f, it->second, other))) return Clash::kWholeAndParts;
   return Clash::kNone;
 }
 
 void FlowKeySet::Remember(const v1::TradeFlow& f) {
-  ProductNumber(f.product());
-  keys_.insert(Key(f, Kind::kFlow));
-  keys_.insert(Key(f, IsWholeYear(f) ? Kind::kWholeYear : Kind::kYearInParts));
+  const uint64_t product =
+      products_.try_emplace(f.product().code(), static_cast<uint32_t>(products_.size()))
+          .first->second;
+  keys_.insert(Key(f, product, Kind::kFlow));
+  keys_.insert(Key(f, product, IsWholeYear(f) ? Kind::kWholeYear : Kind::kYearInParts));
 }
 
 }  // namespace culturetrade

@@ -28,8 +28,8 @@ class FlowKeySet {
 
  private:
   enum class Kind : uint8_t { kFlow, kWholeYear, kYearInParts };
-  absl::uint128 Key(const v1::TradeFlow& flow, Kind kind) const;
-  uint32_t ProductNumber(const v1::Product& product);
+  // `product` is the number products_ gives the flow's product code.
+  static absl::uint128 Key(const v1::TradeFlow& flow, uint64_t product, Kind kind);
 
   absl::flat_hash_map<std::string, uint32_t> products_;
   absl::flat_hash_set<absl::uint128> keys_;
