@@ -14,8 +14,8 @@
 #include "google/rpc/error_details.pb.h"
 #include "proto/money_convert.h"
 #include "proto/status_convert.h"
-#include "service/analyses.h"
-#include "service/sqlite_store.h"
+#include "service/analyses/analyses.h"
+#include "service/storage/sqlite/sqlite_store.h"
 #include "tests/test_store.h"
 
 namespace culturetrade {
@@ -152,7 +152,7 @@ v1::AnalyzeGrowthRequest GrowthRequest(const v1::Dataset& d, const std::string& 
 
 TEST_F(AnalysesTest, GrowthLeavesPartialMonthlyYearsOutByDefault) {
   absl::StatusOr<v1::AnalyzeGrowthResponse> g =
-      AnalyzeGrowth(*store_, GrowthRequest(MonthlyExports(), "DRAMAS"));
+      AnalyzeGrowth(*store_, GrowthRequest(MonthlyExports(), "DRAMAS"), NoCaller());
   ASSERT_TRUE(g.ok()) << g.status();
   EXPECT_EQ(g->currency_code(), "USD");
   EXPECT_EQ(g->dataset_etag(), "");
@@ -196,7 +196,7 @@ TEST_F(AnalysesTest, GrowthLeavesPartialMonthlyYearsOutByDefault) {
 TEST_F(AnalysesTest, GrowthUsesPartialYearsWhenAsked) {
   v1::AnalyzeGrowthRequest r = GrowthRequest(MonthlyExports(), "DRAMAS");
   r.set_include_partial_years(true);
-  absl::StatusOr<v1::AnalyzeGrowthResponse> g = AnalyzeGrowth(*store_, r);
+  absl::StatusOr<v1::AnalyzeGrowthResponse> g = AnalyzeGrowth(*store_, r, NoCaller());
   ASSERT_TRUE(g.ok()) << g.status();
   ASSERT_EQ(g->years_size(), 4);
   EXPECT_TRUE(g->years(3).partial());  // still flagged
@@ -224,7 +224,7 @@ TEST_F(AnalysesTest, GrowthOfQuarterlyFlows) {
   AddFlow(d, "KOR", "CHN", "MUSIC", kX, Month(2019, 3), "95", "USD");
   for (int q = 2; q <= 4; ++q) AddFlow(d, "KOR", "CHN", "MUSIC", kX, Quarter(2019, q), "275", "USD");
   for (int q = 1; q <= 3; ++q) AddFlow(d, "KOR", "CHN", "MUSIC", kX, Quarter(2020, q), "300", "USD");
-  absl::StatusOr<v1::AnalyzeGrowthResponse> g = AnalyzeGrowth(*store_, GrowthRequest(d, "MUSIC"));
+  absl::StatusOr<v1::AnalyzeGrowthResponse> g = AnalyzeGrowth(*store_, GrowthRequest(d, "MUSIC"), NoCaller());
   ASSERT_TRUE(g.ok()) << g.status();
   ASSERT_EQ(g->years_size(), 3);
   EXPECT_EQ(Str(g->years(0).value()), "1000");
@@ -248,7 +248,7 @@ TEST_F(AnalysesTest, TrendOfExactTenPercentGrowthAndSpikeThreshold) {
   const char* values[] = {"1000", "1100", "1210", "1331", "1464.1"};
   for (int i = 0; i < 5; ++i) AddFlow(d, "KOR", "CHN", "GAMES", kX, Year(2016 + i), values[i], "USD");
   v1::AnalyzeGrowthRequest r = GrowthRequest(d, "GAMES");
-  absl::StatusOr<v1::AnalyzeGrowthResponse> g = AnalyzeGrowth(*store_, r);
+  absl::StatusOr<v1::AnalyzeGrowthResponse> g = AnalyzeGrowth(*store_, r, NoCaller());
   ASSERT_TRUE(g.ok()) << g.status();
   ASSERT_TRUE(g->trend().has_rate()) << g->trend().undefined_reason();
   EXPECT_THAT(g->trend().rate(), DoubleNear(0.10, kTight));
@@ -261,7 +261,7 @@ TEST_F(AnalysesTest, TrendOfExactTenPercentGrowthAndSpikeThreshold) {
   EXPECT_THAT(g->spikes(), IsEmpty());
   // Below 10 %, every year after the first is one.
   r.set_spike_threshold(0.05);
-  g = AnalyzeGrowth(*store_, r);
+  g = AnalyzeGrowth(*store_, r, NoCaller());
   ASSERT_TRUE(g.ok()) << g.status();
   EXPECT_EQ(g->spike_threshold(), 0.05);
   ASSERT_EQ(g->spikes_size(), 4);
@@ -270,7 +270,7 @@ TEST_F(AnalysesTest, TrendOfExactTenPercentGrowthAndSpikeThreshold) {
   EXPECT_THAT(g->spikes(3).growth(), DoubleNear(0.10, kTight));
   // Above it, none.
   r.set_spike_threshold(0.2);
-  g = AnalyzeGrowth(*store_, r);
+  g = AnalyzeGrowth(*store_, r, NoCaller());
   ASSERT_TRUE(g.ok()) << g.status();
   EXPECT_THAT(g->spikes(), IsEmpty());
 }
@@ -280,7 +280,7 @@ TEST_F(AnalysesTest, TrendOfExactTenPercentGrowthAndSpikeThreshold) {
 TEST_F(AnalysesTest, PartialYearsAreNoSpikes) {
   v1::AnalyzeGrowthRequest r = GrowthRequest(MonthlyExports(), "DRAMAS");
   r.set_spike_threshold(0.05);
-  absl::StatusOr<v1::AnalyzeGrowthResponse> g = AnalyzeGrowth(*store_, r);
+  absl::StatusOr<v1::AnalyzeGrowthResponse> g = AnalyzeGrowth(*store_, r, NoCaller());
   ASSERT_TRUE(g.ok()) << g.status();
   ASSERT_EQ(g->spikes_size(), 2);
   EXPECT_EQ(g->spikes(0).year(), 2019);
@@ -323,7 +323,7 @@ v1::AnalyzeBalanceRequest BalanceRequest(const v1::Dataset& d, const std::string
 
 TEST_F(AnalysesTest, BalanceInATargetCurrency) {
   absl::StatusOr<v1::AnalyzeBalanceResponse> b =
-      AnalyzeBalance(*store_, BalanceRequest(WonAndDollars(), "DRAMAS"));
+      AnalyzeBalance(*store_, BalanceRequest(WonAndDollars(), "DRAMAS"), NoCaller());
   ASSERT_TRUE(b.ok()) << b.status();
   EXPECT_EQ(b->currency_code(), "USD");
   EXPECT_EQ(b->reporter(), "KOR");
@@ -354,7 +354,7 @@ TEST_F(AnalysesTest, BalanceInATargetCurrency) {
 
 TEST_F(AnalysesTest, BalanceConversionIsExactToTheNano) {
   absl::StatusOr<v1::AnalyzeBalanceResponse> b =
-      AnalyzeBalance(*store_, BalanceRequest(WonAndDollars(), "FILMS"));
+      AnalyzeBalance(*store_, BalanceRequest(WonAndDollars(), "FILMS"), NoCaller());
   ASSERT_TRUE(b.ok()) << b.status();
   ASSERT_EQ(b->years_size(), 1);
   EXPECT_EQ(Str(b->years(0).exports()), "858000.858000858");
@@ -366,7 +366,7 @@ TEST_F(AnalysesTest, BalanceWithoutARateNamesCurrencyAndYear) {
   v1::Dataset d = WonAndDollars();
   AddFlow(d, "KOR", "CHN", "DRAMAS", kX, Year(2021), "1000", "KRW");  // no 2021 rate
   absl::StatusOr<v1::AnalyzeBalanceResponse> b =
-      AnalyzeBalance(*store_, BalanceRequest(d, "DRAMAS"));
+      AnalyzeBalance(*store_, BalanceRequest(d, "DRAMAS"), NoCaller());
   ASSERT_FALSE(b.ok());
   EXPECT_EQ(b.status().code(), absl::StatusCode::kFailedPrecondition) << b.status();
   EXPECT_THAT(b.status().message(), HasSubstr("KRW"));
@@ -470,7 +470,7 @@ TEST_F(AnalysesTest, IndicatorsOnASmallWorld) {
   absl::StatusOr<v1::ComputeIndicatorsResponse> c = ComputeIndicators(
       *store_, IndicatorsRequest(world, "KOR", "CHN", "",
                                  {v1::INDICATOR_KIND_GRUBEL_LLOYD,
-                                  v1::INDICATOR_KIND_TRADE_INTENSITY}));
+                                  v1::INDICATOR_KIND_TRADE_INTENSITY}), NoCaller());
   ASSERT_TRUE(c.ok()) << c.status();
   ASSERT_EQ(c->values_size(), 2);
   ExpectGrubelLloyd(c->values(0));
@@ -482,7 +482,7 @@ TEST_F(AnalysesTest, IndicatorsOnASmallWorld) {
   // symmetric (1.6 - 1) / (1.6 + 1) = 3/13. Market share 40 / 100 = 0.4.
   c = ComputeIndicators(*store_, IndicatorsRequest(world, "KOR", "", "P1",
                                                    {v1::INDICATOR_KIND_RCA,
-                                                    v1::INDICATOR_KIND_MARKET_SHARE}));
+                                                    v1::INDICATOR_KIND_MARKET_SHARE}), NoCaller());
   ASSERT_TRUE(c.ok()) << c.status();
   ASSERT_EQ(c->values_size(), 2);
   EXPECT_EQ(c->values(0).kind(), v1::INDICATOR_KIND_RCA);
@@ -495,7 +495,7 @@ TEST_F(AnalysesTest, IndicatorsOnASmallWorld) {
   // JPN in P1: (60 / 300) / (100 / 400) = 0.8, symmetric -0.2 / 1.8 = -1/9; share 60 / 100.
   c = ComputeIndicators(*store_, IndicatorsRequest(world, "JPN", "", "P1",
                                                    {v1::INDICATOR_KIND_RCA,
-                                                    v1::INDICATOR_KIND_MARKET_SHARE}));
+                                                    v1::INDICATOR_KIND_MARKET_SHARE}), NoCaller());
   ASSERT_TRUE(c.ok()) << c.status();
   ASSERT_EQ(c->values_size(), 2);
   EXPECT_THAT(c->values(0).value(), DoubleNear(0.8, kTight));
@@ -504,7 +504,7 @@ TEST_F(AnalysesTest, IndicatorsOnASmallWorld) {
 
   c = ComputeIndicators(*store_, IndicatorsRequest(world, "KOR", "", "",
                                                    {v1::INDICATOR_KIND_HHI_PARTNERS,
-                                                    v1::INDICATOR_KIND_HHI_PRODUCTS}));
+                                                    v1::INDICATOR_KIND_HHI_PRODUCTS}), NoCaller());
   ASSERT_TRUE(c.ok()) << c.status();
   ExpectConcentration(*c);
 }
@@ -513,13 +513,13 @@ TEST_F(AnalysesTest, IndicatorsOnASmallWorld) {
 TEST_F(AnalysesTest, IndicatorsThatNeedNoWorldTotals) {
   const v1::Dataset world = SmallWorld(/*with_world_totals=*/false);
   absl::StatusOr<v1::ComputeIndicatorsResponse> c = ComputeIndicators(
-      *store_, IndicatorsRequest(world, "KOR", "CHN", "", {v1::INDICATOR_KIND_GRUBEL_LLOYD}));
+      *store_, IndicatorsRequest(world, "KOR", "CHN", "", {v1::INDICATOR_KIND_GRUBEL_LLOYD}), NoCaller());
   ASSERT_TRUE(c.ok()) << c.status();
   ASSERT_EQ(c->values_size(), 1);
   ExpectGrubelLloyd(c->values(0));
   c = ComputeIndicators(*store_, IndicatorsRequest(world, "KOR", "", "",
                                                    {v1::INDICATOR_KIND_HHI_PARTNERS,
-                                                    v1::INDICATOR_KIND_HHI_PRODUCTS}));
+                                                    v1::INDICATOR_KIND_HHI_PRODUCTS}), NoCaller());
   ASSERT_TRUE(c.ok()) << c.status();
   ExpectConcentration(*c);
 }
@@ -528,7 +528,7 @@ TEST_F(AnalysesTest, RcaWithoutWorldTotalsNamesWhatIsMissing) {
   for (v1::IndicatorKind kind : {v1::INDICATOR_KIND_RCA, v1::INDICATOR_KIND_MARKET_SHARE}) {
     absl::StatusOr<v1::ComputeIndicatorsResponse> c = ComputeIndicators(
         *store_, IndicatorsRequest(SmallWorld(/*with_world_totals=*/false), "KOR", "", "P1",
-                                   {kind}));
+                                   {kind}), NoCaller());
     ASSERT_FALSE(c.ok()) << v1::IndicatorKind_Name(kind);
     EXPECT_EQ(c.status().code(), absl::StatusCode::kFailedPrecondition) << c.status();
     // The world's exports of P1 (reporter WLD, partner WLD) are what is missing.
@@ -539,7 +539,7 @@ TEST_F(AnalysesTest, RcaWithoutWorldTotalsNamesWhatIsMissing) {
   v1::Dataset bilateral;
   AddFlow(bilateral, "KOR", "CHN", "P1", kX, Year(2020), "30", "USD");
   absl::StatusOr<v1::ComputeIndicatorsResponse> c = ComputeIndicators(
-      *store_, IndicatorsRequest(bilateral, "KOR", "", "P1", {v1::INDICATOR_KIND_RCA}));
+      *store_, IndicatorsRequest(bilateral, "KOR", "", "P1", {v1::INDICATOR_KIND_RCA}), NoCaller());
   ASSERT_FALSE(c.ok());
   EXPECT_EQ(c.status().code(), absl::StatusCode::kFailedPrecondition) << c.status();
   EXPECT_THAT(c.status().message(), HasSubstr("WLD"));
@@ -571,7 +571,7 @@ TEST_F(AnalysesTest, MirrorOfChinasImportsFromKorea) {
   r.set_partner("KOR");
   r.set_product_code("SK1");
   r.set_direction(kM);
-  absl::StatusOr<v1::ReconcileMirrorResponse> m = ReconcileMirror(*store_, r);
+  absl::StatusOr<v1::ReconcileMirrorResponse> m = ReconcileMirror(*store_, r, NoCaller());
   ASSERT_TRUE(m.ok()) << m.status();
   EXPECT_EQ(m->currency_code(), "USD");
   ASSERT_EQ(m->years_size(), 5);
@@ -628,7 +628,7 @@ TEST_F(AnalysesTest, ProjectionWithGivenGrowthCloses) {
   r.set_import_growth(0.2);
   r.set_to_year(2025);
   r.set_close_by_year(2030);
-  absl::StatusOr<v1::ProjectBalanceResponse> p = ProjectBalance(*store_, r);
+  absl::StatusOr<v1::ProjectBalanceResponse> p = ProjectBalance(*store_, r, NoCaller());
   ASSERT_TRUE(p.ok()) << p.status();
   EXPECT_EQ(p->base_year(), 2020);
   EXPECT_EQ(p->basis(), v1::GROWTH_BASIS_GIVEN);
@@ -667,7 +667,7 @@ TEST_F(AnalysesTest, ProjectionOnTrendGrowth) {
   v1::ProjectBalanceRequest r = ProjectionRequest(d);
   r.set_basis(v1::GROWTH_BASIS_TREND);
   r.set_to_year(2034);
-  absl::StatusOr<v1::ProjectBalanceResponse> p = ProjectBalance(*store_, r);
+  absl::StatusOr<v1::ProjectBalanceResponse> p = ProjectBalance(*store_, r, NoCaller());
   ASSERT_TRUE(p.ok()) << p.status();
   EXPECT_EQ(p->basis(), v1::GROWTH_BASIS_TREND);
   EXPECT_EQ(p->base_year(), 2020);
@@ -704,7 +704,7 @@ TEST_F(AnalysesTest, ExportersWithWorldExportsHaveMarketShares) {
   r.set_reporter_a("KOR");
   r.set_reporter_b("JPN");
   r.set_target_currency("USD");
-  absl::StatusOr<v1::CompareExportersResponse> c = CompareExporters(*store_, r);
+  absl::StatusOr<v1::CompareExportersResponse> c = CompareExporters(*store_, r, NoCaller());
   ASSERT_TRUE(c.ok()) << c.status();
   EXPECT_EQ(c->a().reporter(), "KOR");
   EXPECT_EQ(c->a().rate(), "1");
@@ -737,7 +737,7 @@ TEST_F(AnalysesTest, ExportersWithoutWorldExportsExplainMissingShares) {
   r.set_year(2020);
   r.set_reporter_a("KOR");
   r.set_reporter_b("JPN");
-  absl::StatusOr<v1::CompareExportersResponse> c = CompareExporters(*store_, r);
+  absl::StatusOr<v1::CompareExportersResponse> c = CompareExporters(*store_, r, NoCaller());
   ASSERT_TRUE(c.ok()) << c.status();
   EXPECT_THAT(c->ratio(), DoubleNear(2.0 / 3.0, kTight));
   EXPECT_FALSE(c->a().has_market_share());
@@ -761,7 +761,7 @@ TEST_F(AnalysesTest, DealAndSpilloverErrors) {
   {
     v1::AnalyzeDealPricesRequest r;
     AddFlow(*r.mutable_inline_dataset(), "KOR", "CHN", "DRAMAS", kX, Year(2020), "1", "USD");
-    absl::StatusOr<v1::AnalyzeDealPricesResponse> p = AnalyzeDealPrices(*store_, r);
+    absl::StatusOr<v1::AnalyzeDealPricesResponse> p = AnalyzeDealPrices(*store_, r, NoCaller());
     ASSERT_FALSE(p.ok());
     EXPECT_EQ(p.status().code(), absl::StatusCode::kFailedPrecondition) << p.status();
   }
@@ -771,13 +771,13 @@ TEST_F(AnalysesTest, DealAndSpilloverErrors) {
     *r.mutable_inline_dataset() = TwoDeals();
     r.set_numerator_title("Alpha");
     r.set_denominator_title("Gamma");
-    absl::StatusOr<v1::AnalyzeDealPricesResponse> p = AnalyzeDealPrices(*store_, r);
+    absl::StatusOr<v1::AnalyzeDealPricesResponse> p = AnalyzeDealPrices(*store_, r, NoCaller());
     ASSERT_FALSE(p.ok());
     EXPECT_EQ(p.status().code(), absl::StatusCode::kNotFound) << p.status();
     EXPECT_THAT(p.status().message(), HasSubstr("Gamma"));
     // The two titles it has: 100 / 50.
     r.set_denominator_title("Beta");
-    p = AnalyzeDealPrices(*store_, r);
+    p = AnalyzeDealPrices(*store_, r, NoCaller());
     ASSERT_TRUE(p.ok()) << p.status();
     EXPECT_EQ(p->title_ratio().ratio(), 2.0);
   }
@@ -792,13 +792,13 @@ TEST_F(AnalysesTest, DealAndSpilloverErrors) {
     m->set_year(2012);
     r.set_multiplier_id("no-such-multiplier");
     *r.mutable_cultural_exports() = Money("50", "USD");
-    absl::StatusOr<v1::EstimateSpilloverResponse> s = EstimateSpillover(*store_, r);
+    absl::StatusOr<v1::EstimateSpilloverResponse> s = EstimateSpillover(*store_, r, NoCaller());
     ASSERT_FALSE(s.ok());
     EXPECT_EQ(s.status().code(), absl::StatusCode::kNotFound) << s.status();
     EXPECT_THAT(s.status().message(), HasSubstr("no-such-multiplier"));
     // The id it has: 50 x 412 / 100 = 206.
     r.set_multiplier_id("kexim-2012");
-    s = EstimateSpillover(*store_, r);
+    s = EstimateSpillover(*store_, r, NoCaller());
     ASSERT_TRUE(s.ok()) << s.status();
     EXPECT_EQ(Str(s->induced_exports()), "206");
   }
@@ -820,7 +820,7 @@ TEST_F(AnalysesTest, DealAndSpilloverErrors) {
     r.set_denominator_title(h.denominator);
     r.set_origin_a(h.origin_a);
     r.set_origin_b(h.origin_b);
-    absl::StatusOr<v1::AnalyzeDealPricesResponse> p = AnalyzeDealPrices(*store_, r);
+    absl::StatusOr<v1::AnalyzeDealPricesResponse> p = AnalyzeDealPrices(*store_, r, NoCaller());
     ASSERT_FALSE(p.ok()) << h.missing;
     EXPECT_EQ(p.status().code(), absl::StatusCode::kInvalidArgument) << p.status();
     EXPECT_THAT(ViolatedFields(p.status()), ElementsAre(h.missing));
@@ -844,7 +844,7 @@ TEST_F(AnalysesTest, ValidationNamesExactlyTheBadFields) {
     r.set_reporter("China");
     r.set_partner("CHN");
     r.set_product_code("DRAMAS");
-    absl::Status s = AnalyzeBalance(*store_, r).status();
+    absl::Status s = AnalyzeBalance(*store_, r, NoCaller()).status();
     EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
     EXPECT_THAT(ViolatedFields(s), ElementsAre("reporter"));
     EXPECT_THAT(s.message(), HasSubstr("China"));
@@ -857,7 +857,7 @@ TEST_F(AnalysesTest, ValidationNamesExactlyTheBadFields) {
     r.set_product_code("");
     r.set_start_year(1066);
     r.set_target_currency("usd");
-    absl::Status s = AnalyzeBalance(*store_, r).status();
+    absl::Status s = AnalyzeBalance(*store_, r, NoCaller()).status();
     EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
     EXPECT_THAT(ViolatedFields(s),
                 UnorderedElementsAre("reporter", "product_code", "start_year", "target_currency"));
@@ -865,7 +865,7 @@ TEST_F(AnalysesTest, ValidationNamesExactlyTheBadFields) {
   {
     v1::AnalyzeGrowthRequest r = GrowthRequest(Tiny(), "");
     r.set_end_year(1066);
-    absl::Status s = AnalyzeGrowth(*store_, r).status();
+    absl::Status s = AnalyzeGrowth(*store_, r, NoCaller()).status();
     EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
     EXPECT_THAT(ViolatedFields(s), UnorderedElementsAre("product_code", "end_year"));
   }
@@ -877,7 +877,7 @@ TEST_F(AnalysesTest, ValidationNamesExactlyTheBadFields) {
     r.set_reporter_a("China");
     r.set_reporter_b("KOR");
     r.set_target_currency("usd");
-    absl::Status s = CompareExporters(*store_, r).status();
+    absl::Status s = CompareExporters(*store_, r, NoCaller()).status();
     EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
     EXPECT_THAT(ViolatedFields(s), UnorderedElementsAre("year", "reporter_a", "target_currency"));
   }
@@ -886,7 +886,7 @@ TEST_F(AnalysesTest, ValidationNamesExactlyTheBadFields) {
     *r.mutable_inline_dataset() = Tiny();
     r.set_year(1066);
     r.set_reporter("KOR");
-    absl::Status s = ComputeIndicators(*store_, r).status();
+    absl::Status s = ComputeIndicators(*store_, r, NoCaller()).status();
     EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
     EXPECT_THAT(ViolatedFields(s), UnorderedElementsAre("indicators", "year"));
   }
@@ -897,7 +897,7 @@ TEST_F(AnalysesTest, ValidationNamesExactlyTheBadFields) {
     r.set_year(2020);
     r.set_reporter("China");
     r.set_target_currency("usd");
-    absl::Status s = ComputeIndicators(*store_, r).status();
+    absl::Status s = ComputeIndicators(*store_, r, NoCaller()).status();
     EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
     EXPECT_THAT(ViolatedFields(s),
                 UnorderedElementsAre("reporter", "product_code", "target_currency"));
@@ -908,7 +908,7 @@ TEST_F(AnalysesTest, ValidationNamesExactlyTheBadFields) {
     r.set_product_code("");
     r.set_to_year(1066);
     r.set_target_currency("usd");
-    absl::Status s = ProjectBalance(*store_, r).status();
+    absl::Status s = ProjectBalance(*store_, r, NoCaller()).status();
     EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
     EXPECT_THAT(ViolatedFields(s),
                 UnorderedElementsAre("reporter", "product_code", "to_year", "target_currency"));
@@ -921,7 +921,7 @@ TEST_F(AnalysesTest, ValidationNamesExactlyTheBadFields) {
     r.set_product_code("");
     r.set_direction(kM);
     r.set_target_currency("usd");
-    absl::Status s = ReconcileMirror(*store_, r).status();
+    absl::Status s = ReconcileMirror(*store_, r, NoCaller()).status();
     EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
     EXPECT_THAT(ViolatedFields(s),
                 UnorderedElementsAre("reporter", "product_code", "target_currency"));
@@ -930,7 +930,7 @@ TEST_F(AnalysesTest, ValidationNamesExactlyTheBadFields) {
     v1::AnalyzeDealPricesRequest r;
     *r.mutable_inline_dataset() = TwoDeals();
     r.set_target_currency("usd");
-    absl::Status s = AnalyzeDealPrices(*store_, r).status();
+    absl::Status s = AnalyzeDealPrices(*store_, r, NoCaller()).status();
     EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
     EXPECT_THAT(ViolatedFields(s), ElementsAre("target_currency"));
   }
@@ -941,7 +941,7 @@ TEST_F(AnalysesTest, ValidationNamesExactlyTheBadFields) {
     r.set_reporter("China");
     r.set_product_code("");
     r.set_year(1066);
-    absl::Status s = EstimateSpillover(*store_, r).status();
+    absl::Status s = EstimateSpillover(*store_, r, NoCaller()).status();
     EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
     EXPECT_THAT(ViolatedFields(s), UnorderedElementsAre("reporter", "product_code", "year"));
   }

@@ -1,9 +1,9 @@
-#include "service/caching_store.h"
+#include "service/storage/caching_store.h"
 
 #include <gtest/gtest.h>
 
 #include "absl/strings/str_cat.h"
-#include "service/sqlite_store.h"
+#include "service/storage/sqlite/sqlite_store.h"
 #include "tests/test_store.h"
 
 namespace culturetrade {
@@ -37,8 +37,8 @@ class CachingStoreTest : public ::testing::Test {
 TEST_F(CachingStoreTest, SecondReadOfARevisionIsAHit) {
   CachingStore cache(*store_, 1000);
   ASSERT_TRUE(cache.Create("a", WithFlows(10)).ok());
-  auto first = cache.GetAnalyzable("a");
-  auto second = cache.GetAnalyzable("a");
+  auto first = cache.GetAnalyzable("a", NoCaller());
+  auto second = cache.GetAnalyzable("a", NoCaller());
   ASSERT_TRUE(first.ok() && second.ok());
   EXPECT_EQ(first->get(), second->get());
   EXPECT_EQ(cache.misses(), 1);
@@ -49,38 +49,38 @@ TEST_F(CachingStoreTest, SecondReadOfARevisionIsAHit) {
 TEST_F(CachingStoreTest, AWriteThroughAnotherReplicaIsSeen) {
   CachingStore cache(*store_, 1000);
   ASSERT_TRUE(cache.Create("a", WithFlows(10)).ok());
-  ASSERT_TRUE(cache.GetAnalyzable("a").ok());
+  ASSERT_TRUE(cache.GetAnalyzable("a", NoCaller()).ok());
   // Another process on the same database: the cache learns of it by the etag.
   std::unique_ptr<SqliteStore> other = *SqliteStore::Open(path_);
   ASSERT_TRUE(other->AppendFlows("a", "", WithFlows(5, 2050).flows()).ok());
-  auto after = cache.GetAnalyzable("a");
+  auto after = cache.GetAnalyzable("a", NoCaller());
   ASSERT_TRUE(after.ok());
   EXPECT_EQ((*after)->flows.size(), 15u);
   EXPECT_EQ(cache.misses(), 2);
   ASSERT_TRUE(other->Delete("a", "").ok());
-  EXPECT_EQ(cache.GetAnalyzable("a").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(cache.GetAnalyzable("a", NoCaller()).status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(cache.cached_flows(), 0);
 }
 
 TEST_F(CachingStoreTest, EvictsLeastRecentlyUsedBeyondCapacity) {
   CachingStore cache(*store_, 25);
   for (const char* id : {"a", "b", "c"}) ASSERT_TRUE(cache.Create(id, WithFlows(10)).ok());
-  ASSERT_TRUE(cache.GetAnalyzable("a").ok());
-  ASSERT_TRUE(cache.GetAnalyzable("b").ok());
-  ASSERT_TRUE(cache.GetAnalyzable("a").ok());  // a is now the most recent
-  ASSERT_TRUE(cache.GetAnalyzable("c").ok());  // evicts b
+  ASSERT_TRUE(cache.GetAnalyzable("a", NoCaller()).ok());
+  ASSERT_TRUE(cache.GetAnalyzable("b", NoCaller()).ok());
+  ASSERT_TRUE(cache.GetAnalyzable("a", NoCaller()).ok());  // a is now the most recent
+  ASSERT_TRUE(cache.GetAnalyzable("c", NoCaller()).ok());  // evicts b
   EXPECT_EQ(cache.cached_flows(), 20);
   const int64_t misses = cache.misses();
-  ASSERT_TRUE(cache.GetAnalyzable("a").ok());
+  ASSERT_TRUE(cache.GetAnalyzable("a", NoCaller()).ok());
   EXPECT_EQ(cache.misses(), misses);
-  ASSERT_TRUE(cache.GetAnalyzable("b").ok());
+  ASSERT_TRUE(cache.GetAnalyzable("b", NoCaller()).ok());
   EXPECT_EQ(cache.misses(), misses + 1);
 }
 
 TEST_F(CachingStoreTest, ADatasetLargerThanTheCacheIsServedButNotKept) {
   CachingStore cache(*store_, 5);
   ASSERT_TRUE(cache.Create("big", WithFlows(10)).ok());
-  auto d = cache.GetAnalyzable("big");
+  auto d = cache.GetAnalyzable("big", NoCaller());
   ASSERT_TRUE(d.ok());
   EXPECT_EQ((*d)->flows.size(), 10u);
   EXPECT_EQ(cache.cached_flows(), 0);

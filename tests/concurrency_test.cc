@@ -6,9 +6,9 @@
 #include <thread>
 
 #include "absl/strings/str_cat.h"
-#include "service/analyses.h"
-#include "service/caching_store.h"
-#include "service/sqlite_store.h"
+#include "service/analyses/analyses.h"
+#include "service/storage/caching_store.h"
+#include "service/storage/sqlite/sqlite_store.h"
 
 namespace culturetrade {
 namespace {
@@ -52,7 +52,7 @@ TEST(ConcurrencyTest, WritersReadersAndDeletersDoNotRace) {
             r.set_reporter("CHN");
             r.set_partner("KOR");
             r.set_product_code("TV");
-            if (AnalyzeBalance(store, r).ok()) ++analyses_ok;
+            if (AnalyzeBalance(store, r, NoCaller()).ok()) ++analyses_ok;
           }
         }
       }
@@ -61,7 +61,7 @@ TEST(ConcurrencyTest, WritersReadersAndDeletersDoNotRace) {
   for (std::thread& t : threads) t.join();
   // Whatever interleaving happened, every dataset left is whole: its count matches its flows.
   for (const char* id : {"d0", "d1", "d2"}) {
-    absl::StatusOr<v1::Dataset> d = store.Get(id, /*with_flows=*/true);
+    absl::StatusOr<v1::Dataset> d = store.Get(id, /*with_flows=*/true, NoCaller());
     if (d.ok()) {
       EXPECT_EQ(d->flow_count(), d->flows_size()) << id;
     }

@@ -29,7 +29,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "client/client.h"
-#include "service/seed.h"
+#include "service/server/seed.h"
 #include "tests/postgres_url.h"
 #include "tests/test_process.h"
 #include "tests/test_traffic.h"

@@ -22,8 +22,8 @@
 #include "absl/strings/str_cat.h"
 #include "core/decimal.h"
 #include "core/exchange_rates.h"
-#include "service/analyses.h"
-#include "service/sqlite_store.h"
+#include "service/analyses/analyses.h"
+#include "service/storage/sqlite/sqlite_store.h"
 #include "tests/rate_observation.h"
 #include "tests/test_store.h"
 
@@ -98,14 +98,14 @@ TEST_F(FuzzRegressionTest, BalanceOfAmountsTooLargeOnceConvertedIsOutOfRange) {
   r.set_partner("KOR");
   r.set_product_code("TV");
   r.set_target_currency("KRW");
-  absl::StatusOr<v1::AnalyzeBalanceResponse> b = AnalyzeBalance(*store_, r);
+  absl::StatusOr<v1::AnalyzeBalanceResponse> b = AnalyzeBalance(*store_, r, NoCaller());
   ASSERT_FALSE(b.ok());
   EXPECT_EQ(b.status().code(), absl::StatusCode::kOutOfRange) << b.status();
   EXPECT_THAT(b.status().message(), HasSubstr("too large an amount"));
 
   // Amounts that fit once converted still convert: 10 CNY is 10 * 10^9 * 18 KRW.
   for (v1::TradeFlow& f : *d.mutable_flows()) f.mutable_value()->set_units(10);
-  b = AnalyzeBalance(*store_, r);
+  b = AnalyzeBalance(*store_, r, NoCaller());
   ASSERT_TRUE(b.ok()) << b.status();
   ASSERT_EQ(b->years_size(), 1);
   EXPECT_EQ(b->years(0).exports().units(), 180'000'000'000);
@@ -128,7 +128,7 @@ TEST_F(FuzzRegressionTest, DealMedianOfPricesTooLargeOnceConvertedIsOutOfRange) 
   }
   AddTinyCrossRates(d, 2016);
   r.set_target_currency("KRW");
-  absl::StatusOr<v1::AnalyzeDealPricesResponse> p = AnalyzeDealPrices(*store_, r);
+  absl::StatusOr<v1::AnalyzeDealPricesResponse> p = AnalyzeDealPrices(*store_, r, NoCaller());
   ASSERT_FALSE(p.ok());
   EXPECT_EQ(p.status().code(), absl::StatusCode::kOutOfRange) << p.status();
   EXPECT_THAT(p.status().message(), HasSubstr("too large an amount"));
@@ -153,7 +153,7 @@ TEST_F(FuzzRegressionTest, YearRateFromDailyRatesTooLargeToAverageIsOutOfRange) 
   r.set_product_code("TV");
   r.set_direction(v1::FLOW_DIRECTION_EXPORT);
   r.set_target_currency("USD");
-  absl::StatusOr<v1::AnalyzeGrowthResponse> g = AnalyzeGrowth(*store_, r);
+  absl::StatusOr<v1::AnalyzeGrowthResponse> g = AnalyzeGrowth(*store_, r, NoCaller());
   ASSERT_FALSE(g.ok());
   EXPECT_EQ(g.status().code(), absl::StatusCode::kOutOfRange) << g.status();
   EXPECT_THAT(g.status().message(), HasSubstr("too large to average"));
@@ -201,17 +201,17 @@ TEST_F(FuzzRegressionTest, CorpusInputsAreRefusedNotOverflowed) {
   v1::AnalyzeBalanceRequest balance;
   ASSERT_TRUE(balance.ParseFromString(
       ReadCorpusFile("regression-balance-total-trade-int128-overflow.bin")));
-  EXPECT_EQ(AnalyzeBalance(*store_, balance).status().code(), absl::StatusCode::kOutOfRange);
+  EXPECT_EQ(AnalyzeBalance(*store_, balance, NoCaller()).status().code(), absl::StatusCode::kOutOfRange);
 
   v1::AnalyzeDealPricesRequest deals;
   ASSERT_TRUE(deals.ParseFromString(
       ReadCorpusFile("regression-deal-median-int128-overflow.bin")));
-  EXPECT_EQ(AnalyzeDealPrices(*store_, deals).status().code(), absl::StatusCode::kOutOfRange);
+  EXPECT_EQ(AnalyzeDealPrices(*store_, deals, NoCaller()).status().code(), absl::StatusCode::kOutOfRange);
 
   v1::AnalyzeGrowthRequest growth;
   ASSERT_TRUE(growth.ParseFromString(
       ReadCorpusFile("regression-daily-rate-sum-int128-overflow.bin")));
-  EXPECT_EQ(AnalyzeGrowth(*store_, growth).status().code(), absl::StatusCode::kOutOfRange);
+  EXPECT_EQ(AnalyzeGrowth(*store_, growth, NoCaller()).status().code(), absl::StatusCode::kOutOfRange);
 }
 
 }  // namespace

@@ -1,10 +1,10 @@
-#include "service/sqlite_store.h"
+#include "service/storage/sqlite/sqlite_store.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include "absl/strings/str_cat.h"
-#include "service/seed.h"
+#include "service/server/seed.h"
 
 namespace culturetrade {
 namespace {
@@ -44,7 +44,7 @@ TEST_F(SqliteStoreTest, CreateGetRoundTripsEveryFlow) {
   EXPECT_EQ(created->name(), "datasets/big");
   EXPECT_EQ(created->flow_count(), 20000);
   EXPECT_EQ(created->flows_size(), 0);
-  absl::StatusOr<v1::Dataset> full = store->Get("big", true);
+  absl::StatusOr<v1::Dataset> full = store->Get("big", true, NoCaller());
   ASSERT_TRUE(full.ok());
   ASSERT_EQ(full->flows_size(), 20000);
   EXPECT_EQ(full->flows(19999).value().units(), 19999);
@@ -60,7 +60,7 @@ TEST_F(SqliteStoreTest, DataSurvivesReopening) {
   ASSERT_TRUE(Open()->Create("kept", WithFlows(3)).ok());
   auto reopened = Open();
   EXPECT_FALSE(reopened->created_now());
-  absl::StatusOr<v1::Dataset> d = reopened->Get("kept", true);
+  absl::StatusOr<v1::Dataset> d = reopened->Get("kept", true, NoCaller());
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->flows_size(), 3);
 }
@@ -96,9 +96,9 @@ TEST_F(SqliteStoreTest, EtagGuardsAppendAndDelete) {
   EXPECT_EQ(store->AppendFlows("x", d->etag(), more.flows()).status().code(),
             absl::StatusCode::kAborted);
   EXPECT_EQ(store->Delete("x", d->etag()).code(), absl::StatusCode::kAborted);
-  EXPECT_EQ(store->Get("x", true)->flows_size(), 5);
+  EXPECT_EQ(store->Get("x", true, NoCaller())->flows_size(), 5);
   EXPECT_TRUE(store->Delete("x", appended->etag()).ok());
-  EXPECT_EQ(store->Get("x", false).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(store->Get("x", false, NoCaller()).status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(store->Delete("x", "").code(), absl::StatusCode::kNotFound);
 }
 
@@ -125,7 +125,7 @@ TEST_F(SqliteStoreTest, SeedingHappensOnlyInANewStore) {
   auto reopened = Open();
   ASSERT_TRUE(SeedIfNew(*reopened).ok());
   // A dataset its users deleted stays deleted.
-  EXPECT_EQ(reopened->Get(kStudyDatasetId, false).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(reopened->Get(kStudyDatasetId, false, NoCaller()).status().code(), absl::StatusCode::kNotFound);
 }
 
 }  // namespace

@@ -24,11 +24,11 @@
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
-#include "service/dataset_rows.h"
-#include "service/postgres_store.h"
-#include "service/seed.h"
-#include "service/sqlite_store.h"
-#include "service/store_url.h"
+#include "service/storage/dataset_rows.h"
+#include "service/storage/postgres/postgres_store.h"
+#include "service/server/seed.h"
+#include "service/storage/sqlite/sqlite_store.h"
+#include "service/server/store_url.h"
 #include "tests/postgres_url.h"
 
 namespace culturetrade {
@@ -181,10 +181,10 @@ TEST_P(StoreConformanceTest, CreateAndGetRoundTripEveryFlowAndField) {
   EXPECT_EQ(created->create_time().seconds(), created->update_time().seconds());
   EXPECT_GT(created->create_time().seconds(), 1'700'000'000);
 
-  absl::StatusOr<v1::Dataset> basic = store_->Get("big", false);
+  absl::StatusOr<v1::Dataset> basic = store_->Get("big", false, NoCaller());
   ASSERT_TRUE(basic.ok()) << basic.status();
   EXPECT_EQ(basic->SerializeAsString(), created->SerializeAsString());
-  absl::StatusOr<v1::Dataset> full = store_->Get("big", true);
+  absl::StatusOr<v1::Dataset> full = store_->Get("big", true, NoCaller());
   ASSERT_TRUE(full.ok()) << full.status();
   EXPECT_EQ(full->flows_size(), d.flows_size());
   EXPECT_EQ(FirstDifference(*full, d), -1);
@@ -196,12 +196,12 @@ TEST_P(StoreConformanceTest, CreateAndGetRoundTripEveryFlowAndField) {
 TEST_P(StoreConformanceTest, ATakenIdIsAlreadyExistsAndKeepsTheFirst) {
   ASSERT_TRUE(store_->Create("a", WithFlows(2)).ok());
   EXPECT_EQ(store_->Create("a", WithFlows(5)).status().code(), absl::StatusCode::kAlreadyExists);
-  EXPECT_EQ(store_->Get("a", true)->flows_size(), 2);
+  EXPECT_EQ(store_->Get("a", true, NoCaller())->flows_size(), 2);
 }
 
 TEST_P(StoreConformanceTest, AMissingDatasetIsNotFound) {
-  EXPECT_EQ(store_->Get("none", false).status().code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(store_->Get("none", true).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(store_->Get("none", false, NoCaller()).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(store_->Get("none", true, NoCaller()).status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(store_->Delete("none", "").code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(store_->AppendFlows("none", "", WithFlows(1).flows()).status().code(),
             absl::StatusCode::kNotFound);
@@ -250,7 +250,7 @@ TEST_P(StoreConformanceTest, AStaleEtagAbortsAppendAndDeleteAndChangesNothing) {
   absl::Status append = store_->AppendFlows("x", stale, WithFlows(9, 2).flows()).status();
   EXPECT_EQ(append.code(), absl::StatusCode::kAborted) << append;
   EXPECT_EQ(store_->Delete("x", stale).code(), absl::StatusCode::kAborted);
-  absl::StatusOr<v1::Dataset> after = store_->Get("x", true);
+  absl::StatusOr<v1::Dataset> after = store_->Get("x", true, NoCaller());
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->etag(), "2");
   EXPECT_EQ(after->flows_size(), 5);
@@ -261,7 +261,7 @@ TEST_P(StoreConformanceTest, AStaleEtagAbortsAppendAndDeleteAndChangesNothing) {
 TEST_P(StoreConformanceTest, ADeleteIsFinal) {
   ASSERT_TRUE(store_->Create("gone", WithFlows(3 * kFlowsPerChunk)).ok());
   ASSERT_TRUE(store_->Delete("gone", "").ok());
-  EXPECT_EQ(store_->Get("gone", true).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(store_->Get("gone", true, NoCaller()).status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(store_->Delete("gone", "").code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(store_->AppendFlows("gone", "", WithFlows(1).flows()).status().code(),
             absl::StatusCode::kNotFound);
@@ -270,7 +270,7 @@ TEST_P(StoreConformanceTest, ADeleteIsFinal) {
   absl::StatusOr<v1::Dataset> again = store_->Create("gone", WithFlows(1, 5));
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->etag(), "1");
-  absl::StatusOr<v1::Dataset> full = store_->Get("gone", true);
+  absl::StatusOr<v1::Dataset> full = store_->Get("gone", true, NoCaller());
   ASSERT_TRUE(full.ok());
   EXPECT_EQ(FirstDifference(*full, WithFlows(1, 5)), -1);
 }
@@ -282,7 +282,7 @@ TEST_P(StoreConformanceTest, AReopenedStoreSeesWhatWasCommitted) {
   absl::StatusOr<std::unique_ptr<DatasetStore>> reopened = Open();
   ASSERT_TRUE(reopened.ok()) << reopened.status();
   EXPECT_FALSE((*reopened)->created_now());
-  absl::StatusOr<v1::Dataset> d = (*reopened)->Get("kept", true);
+  absl::StatusOr<v1::Dataset> d = (*reopened)->Get("kept", true, NoCaller());
   ASSERT_TRUE(d.ok()) << d.status();
   EXPECT_EQ(d->etag(), "2");
   ASSERT_EQ(d->flows_size(), 10010);
@@ -299,7 +299,7 @@ TEST_P(StoreConformanceTest, OnlyTheStoreThatCreatedTheSchemaIsNewSoSeedingHappe
   EXPECT_FALSE((*second)->created_now());
   ASSERT_TRUE(SeedIfNew(**second).ok());
   // A dataset its users deleted stays deleted.
-  EXPECT_EQ((*second)->Get(kStudyDatasetId, false).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ((*second)->Get(kStudyDatasetId, false, NoCaller()).status().code(), absl::StatusCode::kNotFound);
 }
 
 TEST_P(StoreConformanceTest, ANewerSchemaIsRefused) {
@@ -328,7 +328,7 @@ TEST_P(StoreConformanceTest, ConcurrentAppendsNeverLoseAFlow) {
   }
   for (std::thread& t : threads) t.join();
   EXPECT_EQ(failures, 0);
-  absl::StatusOr<v1::Dataset> d = store_->Get("busy", true);
+  absl::StatusOr<v1::Dataset> d = store_->Get("busy", true, NoCaller());
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->etag(), absl::StrCat(1 + kThreads * kAppends));
   EXPECT_EQ(d->flow_count(), 1 + kThreads * kAppends * kFlows);
@@ -346,7 +346,7 @@ TEST_P(StoreConformanceTest, GuardedWritersRacingOnOneEtagAdmitOnePerRevision) {
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&] {
       for (int won = 0; won < kWins;) {
-        absl::StatusOr<v1::Dataset> seen = store_->Get("race", false);
+        absl::StatusOr<v1::Dataset> seen = store_->Get("race", false, NoCaller());
         if (!seen.ok()) continue;
         absl::Status s = store_->AppendFlows("race", seen->etag(), WithFlows(1).flows()).status();
         if (s.ok()) ++won;
@@ -355,7 +355,7 @@ TEST_P(StoreConformanceTest, GuardedWritersRacingOnOneEtagAdmitOnePerRevision) {
     });
   }
   for (std::thread& t : threads) t.join();
-  absl::StatusOr<v1::Dataset> d = store_->Get("race", false);
+  absl::StatusOr<v1::Dataset> d = store_->Get("race", false, NoCaller());
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->flow_count(), kThreads * kWins);
   EXPECT_EQ(d->etag(), absl::StrCat(1 + kThreads * kWins));
@@ -371,7 +371,7 @@ TEST_P(StoreConformanceTest, DISABLED_IngestRate) {
   ASSERT_TRUE(store_->Create("rate", d).ok());
   const double create_s = absl::ToDoubleSeconds(absl::Now() - start);
   start = absl::Now();
-  absl::StatusOr<v1::Dataset> full = store_->Get("rate", true);
+  absl::StatusOr<v1::Dataset> full = store_->Get("rate", true, NoCaller());
   const double read_s = absl::ToDoubleSeconds(absl::Now() - start);
   ASSERT_TRUE(full.ok());
   ASSERT_EQ(full->flows_size(), kFlows);
@@ -395,7 +395,7 @@ TEST(OpenStoreTest, APathAndASqliteUrlOpenTheSameFile) {
   ASSERT_TRUE((*OpenStore(path, 1))->Create("a", WithFlows(1)).ok());
   absl::StatusOr<std::unique_ptr<DatasetStore>> again = OpenStore("sqlite://" + path, 1);
   ASSERT_TRUE(again.ok()) << again.status();
-  EXPECT_TRUE((*again)->Get("a", false).ok());
+  EXPECT_TRUE((*again)->Get("a", false, NoCaller()).ok());
 }
 
 TEST(OpenStoreTest, APostgresUrlGoesToPostgres) {
@@ -429,7 +429,7 @@ class PostgresStoreTest : public ::testing::Test {
     const absl::Time deadline = absl::Now() + absl::Seconds(30);
     absl::StatusOr<v1::Dataset> d;
     int unavailable = 0;
-    while (!(d = store.Get(id, true)).ok() && absl::Now() < deadline) {
+    while (!(d = store.Get(id, true, NoCaller())).ok() && absl::Now() < deadline) {
       ASSERT_EQ(d.status().code(), absl::StatusCode::kUnavailable) << d.status();
       ++unavailable;
       absl::SleepFor(absl::Milliseconds(100));
@@ -488,13 +488,13 @@ TEST_F(PostgresStoreTest, AFullPoolIsUnavailableAfterTheCheckoutTimeout) {
   std::thread append(
       [&] { EXPECT_TRUE((*store)->AppendFlows("locked", "", WithFlows(1).flows()).ok()); });
   WaitForALockWaiter();
-  absl::Status busy = (*store)->Get("locked", false).status();
+  absl::Status busy = (*store)->Get("locked", false, NoCaller()).status();
   EXPECT_EQ(busy.code(), absl::StatusCode::kUnavailable) << busy;
   EXPECT_TRUE(absl::StrContains(busy.message(), "busy")) << busy;
   PQclear(PQexec(other, "COMMIT"));
   PQfinish(other);
   append.join();
-  EXPECT_EQ((*store)->Get("locked", false)->flow_count(), 2);
+  EXPECT_EQ((*store)->Get("locked", false, NoCaller())->flow_count(), 2);
 }
 
 TEST_F(PostgresStoreTest, AConnectionCutMidCallIsUnavailableAndThenReplaced) {
@@ -514,7 +514,7 @@ TEST_F(PostgresStoreTest, AConnectionCutMidCallIsUnavailableAndThenReplaced) {
   PQfinish(other);
   EXPECT_EQ(append.code(), absl::StatusCode::kUnavailable) << append;
   // The pool's only connection is replaced; the cut append left nothing behind.
-  absl::StatusOr<v1::Dataset> d = (*store)->Get("cut", true);
+  absl::StatusOr<v1::Dataset> d = (*store)->Get("cut", true, NoCaller());
   ASSERT_TRUE(d.ok()) << d.status();
   EXPECT_EQ(d->flows_size(), 1);
   EXPECT_EQ(d->etag(), "1");
@@ -527,13 +527,13 @@ TEST_F(PostgresStoreTest, ARestartedServerIsReconnectedToWithoutANewStore) {
   ASSERT_TRUE((*store)->Create("kept", WithFlows(9000)).ok());
   // Connections in the pool, all of which the restart cuts.
   std::vector<std::thread> readers;
-  for (int i = 0; i < 3; ++i) readers.emplace_back([&] { (void)(*store)->Get("kept", true); });
+  for (int i = 0; i < 3; ++i) readers.emplace_back([&] { (void)(*store)->Get("kept", true, NoCaller()); });
   for (std::thread& t : readers) t.join();
 
   ASSERT_TRUE(Server("restart"));
   ExpectRecovers(**store, "kept", 9000);
   EXPECT_TRUE((*store)->AppendFlows("kept", "", WithFlows(1).flows()).ok());
-  for (int i = 0; i < 5; ++i) EXPECT_TRUE((*store)->Get("kept", false).ok());
+  for (int i = 0; i < 5; ++i) EXPECT_TRUE((*store)->Get("kept", false, NoCaller()).ok());
 }
 
 TEST_F(PostgresStoreTest, AStoppedServerIsUnavailableUntilItIsBack) {
@@ -543,7 +543,7 @@ TEST_F(PostgresStoreTest, AStoppedServerIsUnavailableUntilItIsBack) {
   ASSERT_TRUE((*store)->Create("kept", WithFlows(5)).ok());
 
   ASSERT_TRUE(Server("down"));
-  const absl::Status get = (*store)->Get("kept", true).status();
+  const absl::Status get = (*store)->Get("kept", true, NoCaller()).status();
   const absl::Status create = (*store)->Create("new", WithFlows(5)).status();
   const absl::Status list = (*store)->List(10, "").status();
   const bool up = Server("up");

@@ -8,9 +8,9 @@
 #include "absl/strings/str_format.h"
 #include "core/decimal.h"
 #include "proto/money_convert.h"
-#include "service/analyses.h"
-#include "service/seed.h"
-#include "service/sqlite_store.h"
+#include "service/analyses/analyses.h"
+#include "service/server/seed.h"
+#include "service/storage/sqlite/sqlite_store.h"
 
 namespace culturetrade {
 namespace {
@@ -31,7 +31,7 @@ class StudyTest : public ::testing::Test {
     request.set_reporter("CHN");
     request.set_partner("KOR");
     request.set_product_code("TV_DRAMAS");
-    absl::StatusOr<v1::AnalyzeBalanceResponse> r = AnalyzeBalance(*store_, request);
+    absl::StatusOr<v1::AnalyzeBalanceResponse> r = AnalyzeBalance(*store_, request, NoCaller());
     ASSERT_TRUE(r.ok()) << r.status();
     balance_ = *r;
   }
@@ -98,7 +98,7 @@ TEST_F(StudyTest, ChinaExportedAboutOneNinthOfKoreasTvDramasIn2013) {
   r.set_reporter_a("CHN");
   r.set_reporter_b("KOR");
   r.set_target_currency("USD");
-  absl::StatusOr<v1::CompareExportersResponse> c = CompareExporters(*store_, r);
+  absl::StatusOr<v1::CompareExportersResponse> c = CompareExporters(*store_, r, NoCaller());
   ASSERT_TRUE(c.ok()) << c.status();
   EXPECT_EQ(DecimalFromMoney(c->a().converted())->ToString(), "16952710.01178617");
   EXPECT_EQ(absl::StrFormat("%.4f", c->ratio()), "0.1130");
@@ -120,7 +120,7 @@ v1::AnalyzeDealPricesRequest DealsRequest(const std::string& currency) {
 // "the price of a single set is about 6 times the price of 'You from the stars'":
 // US$230,000 / US$40,000 = 5.75 exactly.
 TEST_F(StudyTest, DescendantsOfTheSunCostAbout6TimesYouFromTheStars) {
-  absl::StatusOr<v1::AnalyzeDealPricesResponse> d = AnalyzeDealPrices(*store_, DealsRequest("USD"));
+  absl::StatusOr<v1::AnalyzeDealPricesResponse> d = AnalyzeDealPrices(*store_, DealsRequest("USD"), NoCaller());
   ASSERT_TRUE(d.ok()) << d.status();
   EXPECT_EQ(d->title_ratio().ratio(), 5.75);
   EXPECT_EQ(std::lround(d->title_ratio().ratio()), 6);
@@ -130,7 +130,7 @@ TEST_F(StudyTest, DescendantsOfTheSunCostAbout6TimesYouFromTheStars) {
 // cheapest episode (247,748 CNY) is 82.58 times China's dearest illustrative price (3,000 CNY),
 // and Korea's median (887,934 CNY) is 507.39 times China's median (1,750 CNY).
 TEST_F(StudyTest, KoreanEpisodesCostTensToHundredsOfTimesChineseOnes) {
-  absl::StatusOr<v1::AnalyzeDealPricesResponse> d = AnalyzeDealPrices(*store_, DealsRequest("CNY"));
+  absl::StatusOr<v1::AnalyzeDealPricesResponse> d = AnalyzeDealPrices(*store_, DealsRequest("CNY"), NoCaller());
   ASSERT_TRUE(d.ok()) << d.status();
   ASSERT_EQ(d->by_origin_size(), 2);
   const v1::PriceStats& chn = d->by_origin(0);
@@ -154,7 +154,7 @@ TEST_F(StudyTest, KoreasDramaExportsInduceFourTimesAsMuchMerchandise) {
   r.set_reporter("KOR");
   r.set_product_code("TV_DRAMAS");
   r.set_year(2013);
-  absl::StatusOr<v1::EstimateSpilloverResponse> s = EstimateSpillover(*store_, r);
+  absl::StatusOr<v1::EstimateSpilloverResponse> s = EstimateSpillover(*store_, r, NoCaller());
   ASSERT_TRUE(s.ok()) << s.status();
   EXPECT_EQ(s->induced_exports().currency_code(), "USD");
   EXPECT_EQ(DecimalFromMoney(s->induced_exports())->ToString(), "618000000");
@@ -162,7 +162,7 @@ TEST_F(StudyTest, KoreasDramaExportsInduceFourTimesAsMuchMerchandise) {
   *r.mutable_multiplier() = s->multiplier();
   r.mutable_cultural_exports()->set_currency_code("USD");
   r.mutable_cultural_exports()->set_units(100);
-  EXPECT_EQ(EstimateSpillover(*store_, r)->induced_exports().units(), 412);
+  EXPECT_EQ(EstimateSpillover(*store_, r, NoCaller())->induced_exports().units(), 412);
 }
 
 // The study's conclusion in numbers: at 2010-2016 growth the deficit never closes; closing it
@@ -175,7 +175,7 @@ TEST_F(StudyTest, AtRecentGrowthTheDeficitNeverCloses) {
   r.set_product_code("TV_DRAMAS");
   r.set_to_year(2030);
   r.set_close_by_year(2030);
-  absl::StatusOr<v1::ProjectBalanceResponse> p = ProjectBalance(*store_, r);
+  absl::StatusOr<v1::ProjectBalanceResponse> p = ProjectBalance(*store_, r, NoCaller());
   ASSERT_TRUE(p.ok()) << p.status();
   EXPECT_EQ(p->base_year(), 2016);
   EXPECT_FALSE(p->deficit_closes());
@@ -192,7 +192,7 @@ TEST_F(StudyTest, ImportGrowthSpikesIn2014) {
   r.set_partner("KOR");
   r.set_product_code("TV_DRAMAS");
   r.set_direction(v1::FLOW_DIRECTION_IMPORT);
-  absl::StatusOr<v1::AnalyzeGrowthResponse> g = AnalyzeGrowth(*store_, r);
+  absl::StatusOr<v1::AnalyzeGrowthResponse> g = AnalyzeGrowth(*store_, r, NoCaller());
   ASSERT_TRUE(g.ok()) << g.status();
   ASSERT_EQ(g->spikes_size(), 1);
   EXPECT_EQ(g->spikes(0).year(), 2014);
@@ -204,7 +204,7 @@ TEST_F(StudyTest, ImportGrowthSpikesIn2014) {
 
 // Facts the study states without data behind them are kept and cited, never computed.
 TEST_F(StudyTest, CitedFactsAreKeptWithTheirSources) {
-  absl::StatusOr<v1::Dataset> d = store_->Get(kStudyDatasetId, false);
+  absl::StatusOr<v1::Dataset> d = store_->Get(kStudyDatasetId, false, NoCaller());
   ASSERT_TRUE(d.ok());
   std::vector<std::string> values;
   for (const auto& f : d->cited_facts()) values.push_back(f.value() + " " + f.unit());

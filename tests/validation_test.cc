@@ -1,9 +1,9 @@
-#include "service/validation.h"
+#include "service/model/validation.h"
 
 #include <gtest/gtest.h>
 
 #include "proto/status_convert.h"
-#include "service/seed.h"
+#include "service/server/seed.h"
 
 namespace culturetrade {
 namespace {

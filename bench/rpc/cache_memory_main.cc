@@ -16,7 +16,7 @@
 #include "absl/flags/parse.h"
 #include "absl/strings/str_cat.h"
 #include "bench/rpc/world_trade_flows.h"
-#include "service/analyzable_dataset.h"
+#include "service/storage/analyzable_dataset.h"
 
 ABSL_FLAG(int64_t, flows, 1000, "flows in the dataset, the first of the world");
 
@@ -43,7 +43,7 @@ int MeasureCacheEntry(int64_t n) {
     v1::Dataset dataset = WorldDatasetHeader(n);
     for (v1::TradeFlow& f : WorldTradeFlows(n)) dataset.mutable_flows()->Add(std::move(f));
     absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> made =
-        MakeAnalyzable(std::move(dataset));
+        MakeAnalyzable(std::move(dataset), NoCaller());
     if (!made.ok()) {
       std::cerr << "culturetrade-bench-cache-memory: " << made.status() << "\n";
       return 1;

@@ -18,7 +18,7 @@
 #include "absl/time/clock.h"
 #include "bench/rpc/world_trade_flows.h"
 #include "client/client.h"
-#include "service/validation.h"
+#include "service/model/validation.h"
 
 ABSL_FLAG(std::string, endpoint, "127.0.0.1:50051", "the server");
 ABSL_FLAG(int64_t, flows, 1000, "flows to upload, the first of the world");

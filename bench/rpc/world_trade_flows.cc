@@ -3,7 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "bench/world.h"
 #include "proto/money_convert.h"
-#include "service/proto_convert.h"
+#include "service/model/proto_convert.h"
 
 namespace culturetrade::bench {
 namespace {

@@ -12,7 +12,7 @@
 #include "culturetrade/v1/analysis_service.pb.h"
 #include "culturetrade/v1/dataset_service.pb.h"
 #include "google/protobuf/util/delimited_message_util.h"
-#include "service/seed.h"
+#include "service/server/seed.h"
 
 namespace culturetrade {
 namespace {

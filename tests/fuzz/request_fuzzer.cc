@@ -15,13 +15,13 @@
 #include <string>
 
 #include "google/protobuf/stubs/logging.h"
-#include "service/analyses.h"
-#include "service/analyzable_dataset.h"
-#include "service/caching_store.h"
-#include "service/field_violations.h"
-#include "service/seed.h"
-#include "service/sqlite_store.h"
-#include "service/validation.h"
+#include "service/analyses/analyses.h"
+#include "service/storage/analyzable_dataset.h"
+#include "service/storage/caching_store.h"
+#include "service/model/field_violations.h"
+#include "service/server/seed.h"
+#include "service/storage/sqlite/sqlite_store.h"
+#include "service/model/validation.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace culturetrade {
@@ -50,18 +50,20 @@ DatasetStore& Store() {
 // Parses `bytes` as a `Request` and runs `analysis` on it.
 template <typename Request, typename Response>
 void Run(const std::string& bytes,
-         absl::StatusOr<Response> (*analysis)(DatasetStore&, const Request&)) {
+         absl::StatusOr<Response> (*analysis)(DatasetStore&, const Request&,
+                                                              const CallLiveness&)) {
   Request request;
   if (!request.ParseFromString(bytes)) return;
-  absl::StatusOr<Response> response = analysis(Store(), request);
+  absl::StatusOr<Response> response = analysis(Store(), request, NoCaller());
   Report(Request::descriptor()->name().c_str(), response);
   if (response.ok()) (void)response->ByteSizeLong();
 }
 
 template <typename Request, typename Response>
 void RunRequest(const Request& request,
-                absl::StatusOr<Response> (*analysis)(DatasetStore&, const Request&)) {
-  absl::StatusOr<Response> response = analysis(Store(), request);
+                absl::StatusOr<Response> (*analysis)(DatasetStore&, const Request&,
+                                                              const CallLiveness&)) {
+  absl::StatusOr<Response> response = analysis(Store(), request, NoCaller());
   Report(("inline " + Request::descriptor()->name()).c_str(), response);
   if (response.ok()) (void)response->ByteSizeLong();
 }
@@ -202,7 +204,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   // A dataset validation accepts is one the analyses can load.
-  FUZZ_CHECK(MakeAnalyzable(dataset).ok());
+  FUZZ_CHECK(MakeAnalyzable(dataset, NoCaller()).ok());
   AnalyzeInline(dataset);
   return 0;
 }

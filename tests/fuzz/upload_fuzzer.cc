@@ -20,11 +20,11 @@
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/stubs/logging.h"
 #include "google/protobuf/util/delimited_message_util.h"
-#include "service/field_violations.h"
-#include "service/flow_upload.h"
-#include "service/seed.h"
-#include "service/sqlite_store.h"
-#include "service/validation.h"
+#include "service/model/field_violations.h"
+#include "service/api/flow_upload.h"
+#include "service/server/seed.h"
+#include "service/storage/sqlite/sqlite_store.h"
+#include "service/model/validation.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace culturetrade {
@@ -70,7 +70,7 @@ void CheckWritten(SqliteStore& store, const v1::Dataset& written,
   int64_t expected = header.has_create() ? header.create().dataset().flows_size()
                                          : Study().flows_size();
   for (size_t i = 1; i < messages.size(); ++i) expected += messages[i].chunk().flows_size();
-  absl::StatusOr<v1::Dataset> stored = store.Get(id, /*with_flows=*/true);
+  absl::StatusOr<v1::Dataset> stored = store.Get(id, /*with_flows=*/true, NoCaller());
   FUZZ_CHECK(stored.ok());
   FUZZ_CHECK(stored->flows_size() == expected);
   FUZZ_CHECK(stored->flow_count() == expected);
@@ -78,7 +78,7 @@ void CheckWritten(SqliteStore& store, const v1::Dataset& written,
   FieldViolations violations;
   ValidateDatasetContent(*stored, "stored.", violations);
   FUZZ_CHECK(violations.empty());
-  FUZZ_CHECK(store.GetAnalyzable(id).ok());
+  FUZZ_CHECK(store.GetAnalyzable(id, NoCaller()).ok());
 }
 
 // Undoes a successful upload: the dataset it made goes; the study, if it grew, is made anew.
@@ -119,7 +119,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         m = messages[read++];
         return StreamRead::kMessage;
       },
-      [] { return false; }, name);
+      NoCaller(), name);
   if (std::getenv("CULTURETRADE_FUZZ_VERBOSE") != nullptr) {
     std::fprintf(stderr, "upload: %s\n", written.status().ToString().c_str());
   }

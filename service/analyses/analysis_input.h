@@ -1,0 +1,59 @@
+// What every analysis starts from: the dataset a request names or carries, and the flows the
+// analysis looks at, in the currency asked for.
+#ifndef CULTURETRADE_SERVICE_ANALYSES_ANALYSIS_INPUT_H_
+#define CULTURETRADE_SERVICE_ANALYSES_ANALYSIS_INPUT_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "core/exchange_rates.h"
+#include "core/flow.h"
+#include "core/flow_table.h"
+#include "service/storage/analyzable_dataset.h"
+#include "service/analyses/dataset_source.h"
+#include "service/storage/dataset_store.h"
+
+namespace culturetrade {
+
+// Which flows an analysis looks at. Only those are converted, so that an analysis needs
+// exchange rates for its own years and pairs, not for the whole dataset.
+struct FlowFilter {
+  int year = 0;                 // 0: every year
+  std::vector<SeriesKey> keys;  // empty: every reporter, partner and product
+};
+
+struct AnalysisInput {
+  std::shared_ptr<const AnalyzableDataset> source;
+  // The selected flows in the currency asked for; unset when that is all of the source's flows
+  // as they are, which are then shared rather than copied.
+  std::optional<FlowTable> selected;
+
+  const FlowTable& flows() const { return selected ? *selected : source->flows; }
+  const v1::Dataset& dataset() const { return source->meta; }
+  const ExchangeRates& rates() const { return source->rates; }
+};
+
+// Keeps the flows of `source` that `filter` selects, expressed in `target_currency` unless
+// that is empty.
+absl::StatusOr<AnalysisInput> LoadInput(std::shared_ptr<const AnalyzableDataset> source,
+                                        const std::string& target_currency,
+                                        const FlowFilter& filter);
+
+// The same for the data of `request` (any request with the `data` oneof).
+template <typename Request>
+absl::StatusOr<AnalysisInput> LoadInput(DatasetStore& store, const Request& request,
+                                        const CallLiveness& alive,
+                                        const std::string& target_currency,
+                                        const FlowFilter& filter) {
+  absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> source =
+      ResolveDataset(store, request, alive);
+  if (!source.ok()) return source.status();
+  return LoadInput(*std::move(source), target_currency, filter);
+}
+
+}  // namespace culturetrade
+
+#endif  // CULTURETRADE_SERVICE_ANALYSES_ANALYSIS_INPUT_H_

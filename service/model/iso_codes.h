@@ -1,0 +1,16 @@
+// Which codes exist: ISO 3166-1 alpha-3 economies (with the former codes of ISO 3166-3, which
+// old trade data still carries, and WLD for the world) and ISO 4217 currencies. The lists are
+// generated at build time from Debian's iso-codes package.
+#ifndef CULTURETRADE_SERVICE_MODEL_ISO_CODES_H_
+#define CULTURETRADE_SERVICE_MODEL_ISO_CODES_H_
+
+#include "absl/strings/string_view.h"
+
+namespace culturetrade {
+
+bool IsKnownEconomy(absl::string_view alpha3);
+bool IsKnownCurrency(absl::string_view code);
+
+}  // namespace culturetrade
+
+#endif  // CULTURETRADE_SERVICE_MODEL_ISO_CODES_H_
