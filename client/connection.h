@@ -36,7 +36,8 @@ class Connection {
   virtual absl::StatusOr<v1::ReconcileMirrorResponse> ReconcileMirror(const v1::ReconcileMirrorRequest& request) = 0;
 };
 
-// The default connection: a gRPC channel to `options.endpoint`.
+// The default connection: a gRPC channel to `options.endpoint`, with the bearer token, the
+// deadline and the retry, backoff and idempotency policies of `options`.
 std::shared_ptr<Connection> MakeConnection(const Options& options);
 
 }  // namespace culturetrade

@@ -1,19 +1,26 @@
 // How a culturetrade client reaches the server: endpoint, deadlines, retries.
 //
-// Retries apply only to calls that are safe to repeat (reads and analyses), on UNAVAILABLE,
-// with exponential backoff and full jitter, bounded by attempts and by the call's deadline.
+// Retries apply only to calls that are safe to repeat (by default reads and analyses: see
+// idempotency_policy.h), on UNAVAILABLE, with exponential backoff and full jitter, bounded by
+// attempts and by the call's deadline.
 #ifndef CULTURETRADE_CLIENT_OPTIONS_H_
 #define CULTURETRADE_CLIENT_OPTIONS_H_
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "absl/time/time.h"
+#include "client/backoff_policy.h"
+#include "client/idempotency_policy.h"
+#include "client/retry_policy.h"
 
 namespace culturetrade {
 
-struct RetryPolicy {
+// The settings of the default retry and backoff policies: LimitedErrorCountRetryPolicy(
+// max_attempts - 1) and ExponentialBackoffPolicy(initial_backoff, max_backoff, multiplier).
+struct RetryOptions {
   int max_attempts = 4;  // 1 disables retries
   absl::Duration initial_backoff = absl::Milliseconds(100);
   absl::Duration max_backoff = absl::Seconds(5);
@@ -39,7 +46,11 @@ struct Options {
   std::string bearer_token;
   // The deadline of every call, retries included.
   absl::Duration timeout = absl::Seconds(30);
-  RetryPolicy retry;
+  RetryOptions retry;
+  // Replace the default policies when set: those `retry` describes, and IdempotencyPolicy's.
+  std::shared_ptr<const RetryPolicy> retry_policy;
+  std::shared_ptr<const BackoffPolicy> backoff_policy;
+  std::shared_ptr<const IdempotencyPolicy> idempotency_policy;
   std::string user_agent = "culturetrade-cpp";
   // Largest response accepted; a full dataset read may need more than gRPC's 4 MiB default.
   int max_receive_message_bytes = 64 << 20;

@@ -1,0 +1,57 @@
+#include "client/idempotency_policy.h"
+
+namespace culturetrade {
+
+Idempotency IdempotencyPolicy::CreateDataset(const v1::CreateDatasetRequest&) const {
+  return Idempotency::kNonIdempotent;
+}
+
+Idempotency IdempotencyPolicy::GetDataset(const v1::GetDatasetRequest&) const {
+  return Idempotency::kIdempotent;
+}
+
+Idempotency IdempotencyPolicy::ListDatasets(const v1::ListDatasetsRequest&) const {
+  return Idempotency::kIdempotent;
+}
+
+Idempotency IdempotencyPolicy::DeleteDataset(const v1::DeleteDatasetRequest&) const {
+  return Idempotency::kNonIdempotent;
+}
+
+Idempotency IdempotencyPolicy::UploadFlows(const v1::UploadFlowsHeader&) const {
+  return Idempotency::kNonIdempotent;
+}
+
+Idempotency IdempotencyPolicy::AnalyzeBalance(const v1::AnalyzeBalanceRequest&) const {
+  return Idempotency::kIdempotent;
+}
+
+Idempotency IdempotencyPolicy::AnalyzeGrowth(const v1::AnalyzeGrowthRequest&) const {
+  return Idempotency::kIdempotent;
+}
+
+Idempotency IdempotencyPolicy::CompareExporters(const v1::CompareExportersRequest&) const {
+  return Idempotency::kIdempotent;
+}
+
+Idempotency IdempotencyPolicy::AnalyzeDealPrices(const v1::AnalyzeDealPricesRequest&) const {
+  return Idempotency::kIdempotent;
+}
+
+Idempotency IdempotencyPolicy::EstimateSpillover(const v1::EstimateSpilloverRequest&) const {
+  return Idempotency::kIdempotent;
+}
+
+Idempotency IdempotencyPolicy::ProjectBalance(const v1::ProjectBalanceRequest&) const {
+  return Idempotency::kIdempotent;
+}
+
+Idempotency IdempotencyPolicy::ComputeIndicators(const v1::ComputeIndicatorsRequest&) const {
+  return Idempotency::kIdempotent;
+}
+
+Idempotency IdempotencyPolicy::ReconcileMirror(const v1::ReconcileMirrorRequest&) const {
+  return Idempotency::kIdempotent;
+}
+
+}  // namespace culturetrade
