@@ -237,8 +237,10 @@ class FaultsTest : public ::testing::Test {
     ServerProcess server = Start(url, "template");
     {
       Client client = ClientFor(server.endpoint());
-      EXPECT_TRUE(client.UploadNewDataset("big", {}, ManyFlows(kBigFlows)).ok());
-      EXPECT_TRUE(client.UploadNewDataset("kept", {}, ManyFlows(kKeptFlows)).ok());
+      const absl::Status big = client.UploadNewDataset("big", {}, ManyFlows(kBigFlows)).status();
+      EXPECT_TRUE(big.ok()) << big;
+      const absl::Status kept = client.UploadNewDataset("kept", {}, ManyFlows(kKeptFlows)).status();
+      EXPECT_TRUE(kept.ok()) << kept;
       t.study = Fingerprint(client, kStudyDatasetId).value_or("");
       t.big = Fingerprint(client, "big", kBigFlows).value_or("");
       t.kept = Fingerprint(client, "kept", kKeptFlows).value_or("");
