@@ -13,7 +13,6 @@
 namespace culturetrade {
 namespace {
 
-constexpr int kMaxProjectionYears = 200;
 constexpr int kMaxClosingYears = 1000;
 
 // Below 2^126 nanos both a value and the difference of two values fit in int128.

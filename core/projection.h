@@ -15,6 +15,9 @@
 
 namespace culturetrade {
 
+// The longest projection: constant growth means nothing over more years than this.
+inline constexpr int kMaxProjectionYears = 200;
+
 struct ProjectedYear {
   int year = 0;
   Decimal exports;

@@ -341,20 +341,28 @@ TEST_P(StoreConformanceTest, ConcurrentAppendsNeverLoseAFlow) {
 TEST_P(StoreConformanceTest, GuardedWritersRacingOnOneEtagAdmitOnePerRevision) {
   ASSERT_TRUE(store_->Create("race", WithFlows(0)).ok());
   constexpr int kThreads = 6, kWins = 5;
-  std::atomic<int> aborted{0};
+  std::atomic<int> appends{0}, aborted{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&] {
       for (int won = 0; won < kWins;) {
         absl::StatusOr<v1::Dataset> seen = store_->Get("race", false, NoCaller());
         if (!seen.ok()) continue;
+        ++appends;
         absl::Status s = store_->AppendFlows("race", seen->etag(), WithFlows(1).flows()).status();
-        if (s.ok()) ++won;
-        if (s.code() == absl::StatusCode::kAborted) ++aborted;
+        if (s.ok()) {
+          ++won;
+        } else if (s.code() == absl::StatusCode::kAborted) {
+          ++aborted;
+        } else {
+          ADD_FAILURE() << "a guarded append failed other than by a conflict: " << s;
+        }
       }
     });
   }
   for (std::thread& t : threads) t.join();
+  // Each append either won its revision or was refused as a conflict.
+  EXPECT_EQ(appends, kThreads * kWins + aborted);
   absl::StatusOr<v1::Dataset> d = store_->Get("race", false, NoCaller());
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->flow_count(), kThreads * kWins);

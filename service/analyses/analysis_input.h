@@ -6,24 +6,17 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "absl/status/statusor.h"
 #include "core/exchange_rates.h"
 #include "core/flow.h"
+#include "core/flow_selection.h"
 #include "core/flow_table.h"
 #include "service/storage/analyzable_dataset.h"
 #include "service/analyses/dataset_source.h"
 #include "service/storage/dataset_store.h"
 
 namespace culturetrade {
-
-// Which flows an analysis looks at. Only those are converted, so that an analysis needs
-// exchange rates for its own years and pairs, not for the whole dataset.
-struct FlowFilter {
-  int year = 0;                 // 0: every year
-  std::vector<SeriesKey> keys;  // empty: every reporter, partner and product
-};
 
 struct AnalysisInput {
   std::shared_ptr<const AnalyzableDataset> source;
@@ -37,7 +30,8 @@ struct AnalysisInput {
 };
 
 // Keeps the flows of `source` that `filter` selects, expressed in `target_currency` unless
-// that is empty.
+// that is empty. Only those are converted, so that an analysis needs exchange rates for its
+// own years and pairs, not for the whole dataset.
 absl::StatusOr<AnalysisInput> LoadInput(std::shared_ptr<const AnalyzableDataset> source,
                                         const std::string& target_currency,
                                         const FlowFilter& filter);

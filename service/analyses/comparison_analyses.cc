@@ -1,9 +1,11 @@
 // CompareExporters, ComputeIndicators and ReconcileMirror: figures that set one flow against
 // another economy's, the world's, or the partner's own report of it.
-#include <map>
-
 #include "absl/strings/str_cat.h"
+#include "core/exporter_totals.h"
+#include "core/grubel_lloyd.h"
 #include "core/indicators.h"
+#include "core/mirror_years.h"
+#include "core/special_codes.h"
 #include "service/analyses/analyses.h"
 #include "service/analyses/analysis_input.h"
 #include "service/model/proto_convert.h"
@@ -12,31 +14,7 @@
 namespace culturetrade {
 namespace {
 
-constexpr char kWorld[] = "WLD";
-constexpr char kAllProducts[] = "TOTAL";
-
-struct Amount {
-  Decimal value;
-  std::string currency;
-};
-
-// The year's total of one flow, or FAILED_PRECONDITION saying what the dataset lacks.
-absl::StatusOr<Amount> YearTotal(const FlowTable& flows, const SeriesKey& key,
-                                 Direction direction, int year) {
-  absl::StatusOr<AnnualSeries> series = BuildAnnualSeries(flows, key, direction);
-  if (!series.ok()) return series.status();
-  if (const YearValue* v = series->Find(year)) return Amount{v->value, series->currency()};
-  const std::string product =
-      key.product_code == kAllProducts ? "all products (product TOTAL)" : key.product_code;
-  const std::string from = key.reporter == kWorld ? "the world (reporter WLD)" : key.reporter;
-  const std::string to = key.partner == kWorld ? "the world (partner WLD)" : key.partner;
-  return absl::FailedPreconditionError(
-      absl::StrCat("the dataset lacks ", year, " ",
-                   direction == Direction::kExport ? "exports" : "imports", " of ", product,
-                   " from ", from, " to ", to));
-}
-
-absl::Status FillExporter(const AnalysisInput& input, const Amount& amount,
+absl::Status FillExporter(const AnalysisInput& input, const CurrencyAmount& amount,
                           const std::string& reporter, const std::string& target, int year,
                           v1::ExporterValue* out, Decimal* converted) {
   out->set_reporter(reporter);
@@ -50,40 +28,10 @@ absl::Status FillExporter(const AnalysisInput& input, const Amount& amount,
   return s.ok() ? SetMoney(*value, target, out->mutable_converted()) : s;
 }
 
-std::map<std::string, Decimal> ExportsBy(const FlowTable& flows, int year,
-                                         const std::string& reporter, bool by_partner,
-                                         const std::string& fixed) {
-  std::map<std::string, Decimal> out;
-  for (size_t i = 0; i < flows.size(); ++i) {
-    const Flow f = flows.Row(i);
-    if (f.period.year != year || f.reporter != reporter || f.direction != Direction::kExport) {
-      continue;
-    }
-    if (by_partner && f.product_code == fixed && f.partner != kWorld) out[f.partner] += f.value;
-    if (!by_partner && f.partner == fixed && f.product_code != kAllProducts) {
-      out[f.product_code] += f.value;
-    }
-  }
-  return out;
-}
-
 absl::StatusOr<v1::IndicatorValue> GrubelLloydOf(const AnalysisInput& in,
                                                  const v1::ComputeIndicatorsRequest& r) {
-  std::map<std::string, ProductTrade> products;
-  for (size_t i = 0; i < in.flows().size(); ++i) {
-    const Flow f = in.flows().Row(i);
-    if (f.period.year != r.year() || f.reporter != r.reporter() || f.partner != r.partner() ||
-        f.product_code == kAllProducts) {
-      continue;
-    }
-    ProductTrade& p = products[f.product_code];
-    p.product = f.product_code;
-    if (f.direction == Direction::kExport) p.exports += f.value;
-    if (f.direction == Direction::kImport) p.imports += f.value;
-  }
-  std::vector<ProductTrade> list;
-  for (auto& [code, p] : products) list.push_back(p);
-  absl::StatusOr<GrubelLloydResult> gl = GrubelLloydIndex(list);
+  absl::StatusOr<GrubelLloydResult> gl =
+      PairGrubelLloyd(in.flows(), r.reporter(), r.partner(), r.year());
   if (!gl.ok()) return gl.status();
   v1::IndicatorValue out;
   out.set_value(gl->aggregate);
@@ -105,7 +53,7 @@ absl::StatusOr<v1::IndicatorValue> RatioIndicatorOf(const AnalysisInput& in,
   if (kind == v1::INDICATOR_KIND_MARKET_SHARE) keys.resize(2);
   std::vector<Decimal> v;
   for (const SeriesKey& key : keys) {
-    absl::StatusOr<Amount> a = YearTotal(in.flows(), key, Direction::kExport, r.year());
+    absl::StatusOr<CurrencyAmount> a = YearExports(in.flows(), key, r.year());
     if (!a.ok()) return a.status();
     v.push_back(a->value);
   }
@@ -123,10 +71,11 @@ absl::StatusOr<v1::IndicatorValue> HhiOf(const AnalysisInput& in,
                                          const v1::ComputeIndicatorsRequest& r, bool partners) {
   const std::string fixed = partners ? (r.product_code().empty() ? kAllProducts : r.product_code())
                                      : (r.partner().empty() ? kWorld : r.partner());
+  const std::vector<CodeTotal> totals =
+      partners ? ExportsByPartner(in.flows(), r.reporter(), fixed, r.year())
+               : ExportsByProduct(in.flows(), r.reporter(), fixed, r.year());
   std::vector<Decimal> values;
-  for (const auto& [key, value] : ExportsBy(in.flows(), r.year(), r.reporter(), partners, fixed)) {
-    values.push_back(value);
-  }
+  for (const CodeTotal& t : totals) values.push_back(t.value);
   if (values.empty()) {
     return absl::FailedPreconditionError(absl::StrCat(
         "the dataset has no ", r.year(), " exports of ", r.reporter(), " by ",
@@ -173,27 +122,15 @@ absl::Status ValidateIndicators(const v1::ComputeIndicatorsRequest& r) {
   return v.ToStatus();
 }
 
-v1::FlowDirection MirrorOf(v1::FlowDirection d) {
-  switch (d) {
-    case v1::FLOW_DIRECTION_EXPORT: return v1::FLOW_DIRECTION_IMPORT;
-    case v1::FLOW_DIRECTION_IMPORT: return v1::FLOW_DIRECTION_EXPORT;
-    case v1::FLOW_DIRECTION_RE_EXPORT: return v1::FLOW_DIRECTION_RE_IMPORT;
-    default: return v1::FLOW_DIRECTION_RE_EXPORT;
-  }
-}
-
-absl::Status FillMirrorYear(int year, const AnnualSeries& reported, const AnnualSeries& mirror,
-                            const std::string& currency, v1::MirrorYear* out) {
-  out->set_year(year);
-  const YearValue* a = reported.Find(year);
-  const YearValue* b = mirror.Find(year);
+absl::Status MirrorYearToProto(const MirrorYear& year, const std::string& currency,
+                               v1::MirrorYear* out) {
+  out->set_year(year.year);
   absl::Status s;
-  if (a != nullptr) s = SetMoney(a->value, currency, out->mutable_reported());
-  if (s.ok() && b != nullptr) s = SetMoney(b->value, currency, out->mutable_mirror());
-  if (!s.ok() || a == nullptr || b == nullptr) return s;
-  const Decimal difference = a->value - b->value;
-  if (b->value.is_positive()) out->set_relative_difference(Ratio(difference, b->value));
-  return SetMoney(difference, currency, out->mutable_difference());
+  if (year.reported) s = SetMoney(*year.reported, currency, out->mutable_reported());
+  if (s.ok() && year.mirror) s = SetMoney(*year.mirror, currency, out->mutable_mirror());
+  if (!s.ok() || !year.difference) return s;
+  if (year.relative_difference) out->set_relative_difference(*year.relative_difference);
+  return SetMoney(*year.difference, currency, out->mutable_difference());
 }
 
 }  // namespace
@@ -212,11 +149,11 @@ absl::StatusOr<v1::CompareExportersResponse> CompareExporters(
   absl::StatusOr<AnalysisInput> input = LoadInput(store, r, alive, "", {r.year(), {}});
   if (!input.ok()) return input.status();
   const std::string partner = r.partner().empty() ? kWorld : r.partner();
-  absl::StatusOr<Amount> a = YearTotal(input->flows(), {r.reporter_a(), partner, r.product_code()},
-                                       Direction::kExport, r.year());
+  absl::StatusOr<CurrencyAmount> a =
+      YearExports(input->flows(), {r.reporter_a(), partner, r.product_code()}, r.year());
   if (!a.ok()) return a.status();
-  absl::StatusOr<Amount> b = YearTotal(input->flows(), {r.reporter_b(), partner, r.product_code()},
-                                       Direction::kExport, r.year());
+  absl::StatusOr<CurrencyAmount> b =
+      YearExports(input->flows(), {r.reporter_b(), partner, r.product_code()}, r.year());
   if (!b.ok()) return b.status();
   std::string target = r.target_currency();
   if (target.empty() && a->currency != b->currency) {
@@ -234,8 +171,8 @@ absl::StatusOr<v1::CompareExportersResponse> CompareExporters(
   }
   out.set_ratio(Ratio(ca, cb));
   out.set_inverse_ratio(Ratio(cb, ca));
-  absl::StatusOr<Amount> world =
-      YearTotal(input->flows(), {kWorld, partner, r.product_code()}, Direction::kExport, r.year());
+  absl::StatusOr<CurrencyAmount> world =
+      YearExports(input->flows(), {kWorld, partner, r.product_code()}, r.year());
   if (!world.ok()) {
     out.set_market_share_note(std::string(world.status().message()));
     return out;
@@ -290,9 +227,8 @@ absl::StatusOr<v1::ReconcileMirrorResponse> ReconcileMirror(DatasetStore& store,
   absl::StatusOr<AnnualSeries> reported = BuildAnnualSeries(
       input->flows(), {r.reporter(), r.partner(), r.product_code()}, *direction);
   if (!reported.ok()) return reported.status();
-  absl::StatusOr<AnnualSeries> mirror =
-      BuildAnnualSeries(input->flows(), {r.partner(), r.reporter(), r.product_code()},
-                        *DirectionFromProto(MirrorOf(r.direction())));
+  absl::StatusOr<AnnualSeries> mirror = BuildAnnualSeries(
+      input->flows(), {r.partner(), r.reporter(), r.product_code()}, MirrorDirection(*direction));
   if (!mirror.ok()) return mirror.status();
   if (reported->empty() || mirror->empty()) {
     return absl::FailedPreconditionError(absl::StrCat(
@@ -302,13 +238,10 @@ absl::StatusOr<v1::ReconcileMirrorResponse> ReconcileMirror(DatasetStore& store,
   if (reported->currency() != mirror->currency()) {
     return InvalidField("target_currency", "the two sides report in different currencies; name one");
   }
-  std::map<int, bool> years;
-  for (const YearValue& y : reported->years()) years[y.year] = true;
-  for (const YearValue& y : mirror->years()) years[y.year] = true;
   v1::ReconcileMirrorResponse out;
   out.set_currency_code(reported->currency());
-  for (const auto& [year, unused] : years) {
-    absl::Status s = FillMirrorYear(year, *reported, *mirror, reported->currency(), out.add_years());
+  for (const MirrorYear& year : MirrorYears(*reported, *mirror)) {
+    absl::Status s = MirrorYearToProto(year, reported->currency(), out.add_years());
     if (!s.ok()) return s;
   }
   return out;

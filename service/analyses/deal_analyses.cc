@@ -2,6 +2,7 @@
 #include "absl/strings/str_cat.h"
 #include "core/deal_prices.h"
 #include "core/projection.h"
+#include "core/special_codes.h"
 #include "proto/money_convert.h"
 #include "service/analyses/analyses.h"
 #include "service/analyses/analysis_input.h"
@@ -85,7 +86,7 @@ absl::StatusOr<std::pair<Decimal, std::string>> CulturalExports(
     if (!value.ok()) return value.status();
     return std::pair{*value, r.cultural_exports().currency_code()};
   }
-  const std::string partner = r.partner().empty() ? "WLD" : r.partner();
+  const std::string partner = r.partner().empty() ? kWorld : r.partner();
   absl::StatusOr<AnnualSeries> series = BuildAnnualSeries(
       input.flows(), SeriesKey{r.reporter(), partner, r.product_code()}, Direction::kExport);
   if (!series.ok()) return series.status();

@@ -2,6 +2,7 @@
 #include "absl/strings/str_cat.h"
 #include "core/growth.h"
 #include "core/projection.h"
+#include "core/projection_base.h"
 #include "service/analyses/analyses.h"
 #include "service/analyses/analysis_input.h"
 #include "service/model/proto_convert.h"
@@ -9,8 +10,6 @@
 
 namespace culturetrade {
 namespace {
-
-constexpr int kMaxProjectionYears = 200;
 
 absl::Status Validate(const v1::ProjectBalanceRequest& r) {
   FieldViolations v;
@@ -33,21 +32,6 @@ absl::Status Validate(const v1::ProjectBalanceRequest& r) {
     }
   }
   return v.ToStatus();
-}
-
-// The base year: the one asked for, or the last year with both flows.
-absl::StatusOr<int> BaseYear(const AnnualSeries& x, const AnnualSeries& m, int asked) {
-  if (asked != 0) {
-    if (x.Find(asked) == nullptr || m.Find(asked) == nullptr) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("the base year ", asked, " needs both exports and imports"));
-    }
-    return asked;
-  }
-  for (auto it = x.years().rbegin(); it != x.years().rend(); ++it) {
-    if (m.Find(it->year) != nullptr) return it->year;
-  }
-  return absl::FailedPreconditionError("no year has both exports and imports to project from");
 }
 
 absl::StatusOr<double> RateOf(const AnnualSeries& history, v1::GrowthBasis basis,
@@ -96,33 +80,36 @@ absl::StatusOr<v1::ProjectBalanceResponse> ProjectBalance(DatasetStore& store,
   if (!x.ok()) return x.status();
   if (!m.ok()) return m.status();
   const AnnualSeries exports = x->WithoutPartialYears(), imports = m->WithoutPartialYears();
-  absl::StatusOr<int> base = BaseYear(exports, imports, r.base_year());
-  if (!base.ok()) return base.status();
-  if (r.to_year() <= *base || r.to_year() - *base > kMaxProjectionYears) {
+  absl::StatusOr<ProjectionBase> found = FindProjectionBase(exports, imports, r.base_year());
+  if (!found.ok()) return found.status();
+  const int base = found->year;
+  if (r.to_year() <= base || r.to_year() - base > kMaxProjectionYears) {
     return InvalidField("to_year", absl::StrCat("must be 1 to ", kMaxProjectionYears,
-                                                " years after the base year ", *base));
+                                                " years after the base year ", base));
   }
-  if (r.close_by_year() != 0 && r.close_by_year() <= *base) {
-    return InvalidField("close_by_year", absl::StrCat("must be after the base year ", *base));
+  if (r.close_by_year() != 0 && r.close_by_year() <= base) {
+    return InvalidField("close_by_year", absl::StrCat("must be after the base year ", base));
   }
   const v1::GrowthBasis basis =
       r.basis() == v1::GROWTH_BASIS_UNSPECIFIED ? v1::GROWTH_BASIS_COMPOUND : r.basis();
   double gx = r.export_growth(), gm = r.import_growth();
   if (basis != v1::GROWTH_BASIS_GIVEN) {
-    absl::StatusOr<double> rx = RateOf(exports.Between(r.history_start_year(), *base), basis, "exports");
+    absl::StatusOr<double> rx =
+        RateOf(exports.Between(r.history_start_year(), base), basis, "exports");
     if (!rx.ok()) return rx.status();
-    absl::StatusOr<double> rm = RateOf(imports.Between(r.history_start_year(), *base), basis, "imports");
+    absl::StatusOr<double> rm =
+        RateOf(imports.Between(r.history_start_year(), base), basis, "imports");
     if (!rm.ok()) return rm.status();
     gx = *rx;
     gm = *rm;
   }
-  const Decimal x0 = exports.Find(*base)->value, m0 = imports.Find(*base)->value;
-  absl::StatusOr<std::vector<ProjectedYear>> years = Project(*base, x0, m0, gx, gm, r.to_year());
+  const Decimal x0 = found->exports, m0 = found->imports;
+  absl::StatusOr<std::vector<ProjectedYear>> years = Project(base, x0, m0, gx, gm, r.to_year());
   if (!years.ok()) return years.status();
-  absl::StatusOr<DeficitClosing> closing = FirstYearDeficitCloses(*base, x0, m0, gx, gm);
+  absl::StatusOr<DeficitClosing> closing = FirstYearDeficitCloses(base, x0, m0, gx, gm);
   if (!closing.ok()) return closing.status();
   v1::ProjectBalanceResponse out;
-  out.set_base_year(*base);
+  out.set_base_year(base);
   out.set_basis(basis);
   out.set_export_growth(gx);
   out.set_import_growth(gm);
@@ -131,7 +118,7 @@ absl::StatusOr<v1::ProjectBalanceResponse> ProjectBalance(DatasetStore& store,
   if (closing->closes) out.set_closing_year(closing->year);
   out.set_never_closes_reason(closing->reason);
   if (r.close_by_year() != 0) {
-    absl::StatusOr<double> needed = ExportGrowthToClose(*base, x0, m0, gm, r.close_by_year());
+    absl::StatusOr<double> needed = ExportGrowthToClose(base, x0, m0, gm, r.close_by_year());
     if (!needed.ok()) return needed.status();
     out.set_required_export_growth(*needed);
   }

@@ -4,6 +4,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "core/decimal.h"
+#include "core/special_codes.h"
 #include "service/model/iso_codes.h"
 
 namespace culturetrade {
@@ -73,7 +74,7 @@ void ValidateFlow(const v1::TradeFlow& f, const std::string& field, FieldViolati
   CheckCountry(f.reporter(), field + ".reporter", v);
   CheckCountry(f.partner(), field + ".partner", v);
   // WLD to WLD is the world's own exports, which world-based indicators divide by.
-  if (f.reporter() == f.partner() && f.reporter() != "WLD") {
+  if (f.reporter() == f.partner() && f.reporter() != kWorld) {
     v.Add(field + ".partner", "a partner differs from the reporter (only WLD to WLD may repeat)");
   }
   CheckProduct(f.product(), field + ".product", v);
