@@ -1,10 +1,8 @@
-// CompareExporters, ComputeIndicators and ReconcileMirror: figures that set one flow against
-// another economy's, the world's, or the partner's own report of it.
+// ComputeIndicators: Grubel-Lloyd, RCA, trade intensity, market share and HHI.
 #include "absl/strings/str_cat.h"
 #include "core/exporter_totals.h"
 #include "core/grubel_lloyd.h"
 #include "core/indicators.h"
-#include "core/mirror_years.h"
 #include "core/special_codes.h"
 #include "service/analyses/analyses.h"
 #include "service/analyses/analysis_input.h"
@@ -13,20 +11,6 @@
 
 namespace culturetrade {
 namespace {
-
-absl::Status FillExporter(const AnalysisInput& input, const CurrencyAmount& amount,
-                          const std::string& reporter, const std::string& target, int year,
-                          v1::ExporterValue* out, Decimal* converted) {
-  out->set_reporter(reporter);
-  absl::StatusOr<Decimal> rate = input.rates().Rate(amount.currency, target, year);
-  if (!rate.ok()) return rate.status();
-  absl::StatusOr<Decimal> value = input.rates().Convert(amount.value, amount.currency, target, year);
-  if (!value.ok()) return value.status();
-  *converted = *value;
-  out->set_rate(rate->ToString());
-  absl::Status s = SetMoney(amount.value, amount.currency, out->mutable_reported());
-  return s.ok() ? SetMoney(*value, target, out->mutable_converted()) : s;
-}
 
 absl::StatusOr<v1::IndicatorValue> GrubelLloydOf(const AnalysisInput& in,
                                                  const v1::ComputeIndicatorsRequest& r) {
@@ -122,71 +106,7 @@ absl::Status ValidateIndicators(const v1::ComputeIndicatorsRequest& r) {
   return v.ToStatus();
 }
 
-absl::Status MirrorYearToProto(const MirrorYear& year, const std::string& currency,
-                               v1::MirrorYear* out) {
-  out->set_year(year.year);
-  absl::Status s;
-  if (year.reported) s = SetMoney(*year.reported, currency, out->mutable_reported());
-  if (s.ok() && year.mirror) s = SetMoney(*year.mirror, currency, out->mutable_mirror());
-  if (!s.ok() || !year.difference) return s;
-  if (year.relative_difference) out->set_relative_difference(*year.relative_difference);
-  return SetMoney(*year.difference, currency, out->mutable_difference());
-}
-
 }  // namespace
-
-absl::StatusOr<v1::CompareExportersResponse> CompareExporters(
-    DatasetStore& store, const v1::CompareExportersRequest& r,
-    const CallLiveness& alive) {
-  FieldViolations v;
-  CheckProductCode(r.product_code(), "product_code", v);
-  CheckYear(r.year(), "year", /*optional=*/false, v);
-  CheckCountry(r.reporter_a(), "reporter_a", v);
-  CheckCountry(r.reporter_b(), "reporter_b", v);
-  if (!r.partner().empty()) CheckCountry(r.partner(), "partner", v);
-  CheckCurrency(r.target_currency(), "target_currency", /*optional=*/true, v);
-  if (!v.empty()) return v.ToStatus();
-  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, alive, "", {r.year(), {}});
-  if (!input.ok()) return input.status();
-  const std::string partner = r.partner().empty() ? kWorld : r.partner();
-  absl::StatusOr<CurrencyAmount> a =
-      YearExports(input->flows(), {r.reporter_a(), partner, r.product_code()}, r.year());
-  if (!a.ok()) return a.status();
-  absl::StatusOr<CurrencyAmount> b =
-      YearExports(input->flows(), {r.reporter_b(), partner, r.product_code()}, r.year());
-  if (!b.ok()) return b.status();
-  std::string target = r.target_currency();
-  if (target.empty() && a->currency != b->currency) {
-    return InvalidField("target_currency", absl::StrCat("the exporters report in ", a->currency,
-                                                        " and ", b->currency, "; name one currency"));
-  }
-  if (target.empty()) target = a->currency;
-  v1::CompareExportersResponse out;
-  Decimal ca, cb;
-  absl::Status s = FillExporter(*input, *a, r.reporter_a(), target, r.year(), out.mutable_a(), &ca);
-  if (s.ok()) s = FillExporter(*input, *b, r.reporter_b(), target, r.year(), out.mutable_b(), &cb);
-  if (!s.ok()) return s;
-  if (!cb.is_positive() || !ca.is_positive()) {
-    return absl::FailedPreconditionError("a ratio of exporters needs both exports positive");
-  }
-  out.set_ratio(Ratio(ca, cb));
-  out.set_inverse_ratio(Ratio(cb, ca));
-  absl::StatusOr<CurrencyAmount> world =
-      YearExports(input->flows(), {kWorld, partner, r.product_code()}, r.year());
-  if (!world.ok()) {
-    out.set_market_share_note(std::string(world.status().message()));
-    return out;
-  }
-  absl::StatusOr<Decimal> w = input->rates().Convert(world->value, world->currency, target, r.year());
-  if (!w.ok()) return w.status();
-  if (absl::Status ws = SetMoney(*w, target, out.mutable_world_exports()); !ws.ok()) return ws;
-  for (auto [value, exporter] : {std::pair{ca, out.mutable_a()}, std::pair{cb, out.mutable_b()}}) {
-    absl::StatusOr<double> share = MarketShare(value, *w);
-    if (!share.ok()) return share.status();
-    exporter->set_market_share(*share);
-  }
-  return out;
-}
 
 absl::StatusOr<v1::ComputeIndicatorsResponse> ComputeIndicators(
     DatasetStore& store, const v1::ComputeIndicatorsRequest& r,
@@ -206,43 +126,6 @@ absl::StatusOr<v1::ComputeIndicatorsResponse> ComputeIndicators(
     if (!value.ok()) return value.status();
     value->set_kind(kind);
     *out.add_values() = *std::move(value);
-  }
-  return out;
-}
-
-absl::StatusOr<v1::ReconcileMirrorResponse> ReconcileMirror(DatasetStore& store,
-                                                            const v1::ReconcileMirrorRequest& r,
-    const CallLiveness& alive) {
-  FieldViolations v;
-  CheckCountry(r.reporter(), "reporter", v);
-  CheckCountry(r.partner(), "partner", v);
-  CheckProductCode(r.product_code(), "product_code", v);
-  absl::StatusOr<Direction> direction = DirectionFromProto(r.direction());
-  if (!direction.ok()) v.Add("direction", "say export, import, re-export or re-import");
-  CheckCurrency(r.target_currency(), "target_currency", /*optional=*/true, v);
-  if (!v.empty()) return v.ToStatus();
-  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, alive, r.target_currency(),
-      {0, {{r.reporter(), r.partner(), r.product_code()}, {r.partner(), r.reporter(), r.product_code()}}});
-  if (!input.ok()) return input.status();
-  absl::StatusOr<AnnualSeries> reported = BuildAnnualSeries(
-      input->flows(), {r.reporter(), r.partner(), r.product_code()}, *direction);
-  if (!reported.ok()) return reported.status();
-  absl::StatusOr<AnnualSeries> mirror = BuildAnnualSeries(
-      input->flows(), {r.partner(), r.reporter(), r.product_code()}, MirrorDirection(*direction));
-  if (!mirror.ok()) return mirror.status();
-  if (reported->empty() || mirror->empty()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "a mirror comparison needs both sides' reports; the dataset has none from ",
-        reported->empty() ? r.reporter() : r.partner()));
-  }
-  if (reported->currency() != mirror->currency()) {
-    return InvalidField("target_currency", "the two sides report in different currencies; name one");
-  }
-  v1::ReconcileMirrorResponse out;
-  out.set_currency_code(reported->currency());
-  for (const MirrorYear& year : MirrorYears(*reported, *mirror)) {
-    absl::Status s = MirrorYearToProto(year, reported->currency(), out.add_years());
-    if (!s.ok()) return s;
   }
   return out;
 }

@@ -1,4 +1,4 @@
-// ProjectBalance: where the balance goes if recent growth continues, and what would close it.
+// ProjectBalance: exports and imports projected on a growth basis; when the deficit closes.
 #include "absl/strings/str_cat.h"
 #include "core/growth.h"
 #include "core/projection.h"

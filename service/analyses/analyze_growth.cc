@@ -1,36 +1,14 @@
-// AnalyzeBalance and AnalyzeGrowth: one reporter, partner and product over the years.
+// AnalyzeGrowth: one flow over the years: year on year, compound, trend, spikes, cumulative.
 #include "absl/strings/str_cat.h"
 #include "core/growth.h"
-#include "core/trade_balance.h"
 #include "service/analyses/analyses.h"
 #include "service/analyses/analysis_input.h"
+#include "service/analyses/series_request.h"
 #include "service/model/proto_convert.h"
 #include "service/model/validation.h"
 
 namespace culturetrade {
 namespace {
-
-template <typename Request>
-void CheckSeries(const Request& r, FieldViolations& v) {
-  CheckCountry(r.reporter(), "reporter", v);
-  CheckCountry(r.partner(), "partner", v);
-  CheckProductCode(r.product_code(), "product_code", v);
-  CheckYear(r.start_year(), "start_year", /*optional=*/true, v);
-  CheckYear(r.end_year(), "end_year", /*optional=*/true, v);
-  if (r.start_year() != 0 && r.end_year() != 0 && r.end_year() <= r.start_year()) {
-    v.Add("end_year", absl::StrCat("the span ", r.start_year(), " to ", r.end_year(),
-                                   " must end after it starts"));
-  }
-  CheckCurrency(r.target_currency(), "target_currency", /*optional=*/true, v);
-}
-
-template <typename Request>
-absl::Status NoSuchSeries(const Request& r, absl::string_view what) {
-  return absl::NotFoundError(absl::StrCat(
-      r.has_inline_dataset() ? "the inline dataset" : r.dataset(), " has no ", what,
-      " for reporter ", r.reporter(), ", partner ", r.partner(), " and product ",
-      r.product_code()));
-}
 
 absl::Status FillGrowthYears(const AnnualSeries& series, const AnnualSeries& basis,
                              v1::AnalyzeGrowthResponse& out) {
@@ -76,28 +54,6 @@ absl::Status FillCumulative(const AnnualSeries& series, int start, int end,
 }
 
 }  // namespace
-
-absl::StatusOr<v1::AnalyzeBalanceResponse> AnalyzeBalance(DatasetStore& store,
-                                                          const v1::AnalyzeBalanceRequest& r,
-    const CallLiveness& alive) {
-  FieldViolations v;
-  CheckSeries(r, v);
-  if (!v.empty()) return v.ToStatus();
-  const SeriesKey key{r.reporter(), r.partner(), r.product_code()};
-  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, alive, r.target_currency(), {0, {key}});
-  if (!input.ok()) return input.status();
-  absl::StatusOr<BalanceTable> table = ComputeBalance(
-      input->flows(), key, BalanceOptions{r.start_year(), r.end_year(), r.include_partial_years()});
-  if (!table.ok()) return table.status();
-  if (table->rows.empty()) return NoSuchSeries(r, "exports or imports");
-  absl::StatusOr<v1::AnalyzeBalanceResponse> response = BalanceToProto(*table);
-  if (!response.ok()) return response.status();
-  response->set_reporter(key.reporter);
-  response->set_partner(key.partner);
-  response->set_product_code(key.product_code);
-  response->set_dataset_etag(input->dataset().etag());
-  return response;
-}
 
 absl::StatusOr<v1::AnalyzeGrowthResponse> AnalyzeGrowth(DatasetStore& store,
                                                         const v1::AnalyzeGrowthRequest& r,
