@@ -1,4 +1,4 @@
-// The eight analyses of AnalysisService, in process through service/analyses.h, on small inline
+// The eight analyses of AnalysisService, in process through service/analyses/analyses.h, on small inline
 // datasets whose expected figures are worked out by hand in the comments.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

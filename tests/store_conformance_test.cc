@@ -1,4 +1,4 @@
-// Every DatasetStore keeps the promises of service/dataset_store.h. This suite holds each
+// Every DatasetStore keeps the promises of service/storage/dataset_store.h. This suite holds each
 // implementation to them through OpenStore: the embedded SQLite file, and PostgreSQL on a
 // private server (tests/postgres_test_server.sh, which CTest starts as a fixture; its URL comes
 // from CULTURETRADE_TEST_POSTGRES_URL, or the file DIR/url for CULTURETRADE_TEST_POSTGRES_DIR).

@@ -17,13 +17,13 @@ RPC_REMEDIES = {
     "culturetrade::SqliteStore::Get": (
         "read only the etag for the per-call freshness check, with a prepared statement kept "
         "per connection, instead of compiling SQL and parsing the dataset's whole stored row "
-        "on every call (service/sqlite_store.cc, service/caching_store.cc)"),
+        "on every call (service/storage/sqlite/sqlite_store.cc, service/storage/caching_store.cc)"),
     "culturetrade::CachingStore::GetAnalyzable": (
         "make the per-call freshness check cheaper than a store read (for example an etag "
         "cached for a short time or pushed by the store)"),
     "culturetrade::LoadInput": (
         "select a series through an index of (reporter, partner, product) to row ranges "
-        "instead of scanning and copying the rows (service/analysis_input.cc)"),
+        "instead of scanning and copying the rows (service/analyses/analysis_input.cc)"),
     "culturetrade::RpcGate::Call::Finish": (
         "write the per-call log line from a buffer flushed by a background thread"),
 }
@@ -37,12 +37,12 @@ GROWTH_REMEDIES = {
 }
 INGEST_REMEDIES = {
     "validate_s": ("validate flow keys without building a string per flow (hash the key's "
-                   "fields into a flat set of integers) in service/validation.cc"),
+                   "fields into a flat set of integers) in service/model/validation.cc"),
     "store_write_s": ("write larger chunks in one prepared statement and, for bulk loads, "
                       "commit once with synchronous=NORMAL for the load"),
     "parse_s": "parse chunks on an arena and move flows instead of copying them",
     "other_s": ("stream chunks into the store as they arrive instead of keeping the whole "
-                "upload as protobuf messages until it ends (service/dataset_service.cc)"),
+                "upload as protobuf messages until it ends (service/api/dataset_service.cc)"),
 }
 
 
@@ -225,7 +225,7 @@ class Report:
                 "messages.")
         fixes = []
         if meta > 1:
-            fixes.append("MakeAnalyzable (service/analyzable_dataset.cc) empties the flows with "
+            fixes.append("MakeAnalyzable (service/storage/analyzable_dataset.cc) empties the flows with "
                          "`clear_flows()`, which keeps every cleared TradeFlow allocated inside "
                          "the cached metadata: release them (swap the field with an empty one)")
         if rest > 4:

@@ -1,4 +1,4 @@
-// The analyses of service/analyses.h, without gRPC, on an in-memory SqliteStore holding the
+// The analyses of service/analyses/analyses.h, without gRPC, on an in-memory SqliteStore holding the
 // study's dataset (`datasets/china-korea-tv-dramas`) behind the server's CachingStore:
 //   1. the bytes as each of the eight analysis requests, each run through its analysis (a
 //      request may name the stored dataset or carry one inline);

@@ -1,6 +1,6 @@
 // An UploadFlows stream, without gRPC: the input is a sequence of UploadFlowsRequest messages,
 // each preceded by its length as a varint (what SerializeDelimitedToOstream writes), driven
-// through UploadFlowStream (service/flow_upload.h), the function the service's UploadFlows runs.
+// through UploadFlowStream (service/api/flow_upload.h), the function the service's UploadFlows runs.
 //
 // One in-memory store holding the study's dataset (`datasets/china-korea-tv-dramas`) serves
 // every input, which also checks that a failed upload leaves it untouched: after each input
