@@ -1,6 +1,7 @@
 // What operators rely on, against the real server: metrics, structured logs, limits, drain,
 // connection age, flags. Crashes, deadlines and a full or read-only store: faults_test.cc.
 #include <grpcpp/grpcpp.h>
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 
@@ -9,6 +10,7 @@
 #include <map>
 #include <thread>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -20,10 +22,14 @@
 namespace culturetrade {
 namespace {
 
+using ::culturetrade::testing::CommandResult;
 using ::culturetrade::testing::HealthStatus;
 using ::culturetrade::testing::HttpGet;
 using ::culturetrade::testing::MakeTempDir;
 using ::culturetrade::testing::ReadFile;
+using ::culturetrade::testing::RunCommand;
+using ::testing::HasSubstr;
+using ::testing::Not;
 using ::culturetrade::testing::ClientFor;
 using ::culturetrade::testing::ManyFlows;
 using ::culturetrade::testing::ManyFlowsBalance;
@@ -195,6 +201,23 @@ TEST_F(OperationsTest, FlagsCanComeFromTheEnvironment) {
   EXPECT_EQ(ClientFor(server.endpoint()).ListDatasets(6).status().code(),
             absl::StatusCode::kInvalidArgument);
   EXPECT_TRUE(ClientFor(server.endpoint()).ListDatasets(5).ok());
+}
+
+TEST_F(OperationsTest, HelpListsEveryFlagWithItsDefaultAndVariable) {
+  const CommandResult help = RunCommand({CT_SERVER_BIN, "--help"});
+  const std::string text = help.out + help.err;
+  for (const char* flag :
+       {"address", "port_file", "db", "store", "store_file", "store_pool_size", "seed",
+        "tls_cert_file", "tls_key_file", "tls_client_ca_file", "token_file", "metrics_address",
+        "drain_grace", "drain_timeout", "max_concurrent_calls", "max_message_bytes",
+        "max_connection_age", "max_connection_age_grace", "cache_flows", "max_page_size",
+        "max_flows_per_dataset"}) {
+    EXPECT_THAT(text, HasSubstr(absl::StrCat("--", flag, " ("))) << flag;
+    EXPECT_THAT(text, HasSubstr(absl::AsciiStrToUpper(absl::StrCat("CULTURETRADE_", flag))))
+        << flag;
+  }
+  EXPECT_THAT(text, HasSubstr("default: \"127.0.0.1:50051\""));
+  EXPECT_THAT(text, Not(HasSubstr("No flags matched")));
 }
 
 TEST_F(OperationsTest, TheStoreCanBeNamedInAFile) {

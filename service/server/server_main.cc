@@ -10,7 +10,9 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/reflection.h"
 #include "absl/flags/usage.h"
+#include "absl/flags/usage_config.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "service/server/server.h"
 
@@ -122,6 +124,16 @@ culturetrade::ServerOptions OptionsFromFlags() {
   return o;
 }
 
+// --help lists the flags of this file. Abseil's default looks for flags in a file named after
+// the program (culturetrade-server.cc), finds none, and prints "No flags matched".
+void ListTheseFlagsInHelp() {
+  absl::FlagsUsageConfig config;
+  const auto ours = [](absl::string_view file) { return absl::EndsWith(file, "server_main.cc"); };
+  config.contains_help_flags = ours;
+  config.contains_helpshort_flags = ours;
+  absl::SetFlagsUsageConfig(config);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -131,7 +143,10 @@ int main(int argc, char** argv) {
   signal(SIGXFSZ, SIG_IGN);
   absl::SetProgramUsageMessage(
       "Serves culturetrade's DatasetService and AnalysisService over gRPC.\n"
-      "Usage: culturetrade-server [--address=HOST:PORT] [--db=FILE] ...");
+      "Usage: culturetrade-server [--address=HOST:PORT] [--db=FILE] ...\n"
+      "Every flag can also be set from the environment variable CULTURETRADE_<FLAG> named in\n"
+      "its help; the command line wins.");
+  ListTheseFlagsInHelp();
   ApplyEnvironment();
   absl::ParseCommandLine(argc, argv);
   absl::Status status = culturetrade::RunServer(OptionsFromFlags());
