@@ -1,25 +1,28 @@
 #include "service/storage/postgres/postgres_store.h"
 
 #include <libpq-fe.h>
-#include <poll.h>
 
-#include <condition_variable>
 #include <cstdint>
 #include <iterator>
-#include <mutex>
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
-#include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "absl/strings/strip.h"
 #include "service/storage/dataset_rows.h"
+#include "service/storage/postgres/postgres_pool.h"
+#include "service/storage/postgres/postgres_statement.h"
 
 namespace culturetrade {
 namespace {
+
+using pg::Exec;
+using pg::ExecScript;
+using pg::Params;
+using pg::PgError;
+using pg::Result;
+using pg::Transaction;
 
 // Forward migrations, one per schema version; never edit one that has shipped.
 const char* const kMigrations[] = {
@@ -49,131 +52,6 @@ const char* const kMigrations[] = {
 
 // Chunks read per round trip when loading flows: a few MiB in memory at a time.
 constexpr int kChunksPerBatch = 16;
-
-// Conditions a caller should retry after a pause: the server is away, overloaded or shutting
-// down, or a lock or statement timed out.
-bool IsTransient(absl::string_view sqlstate) {
-  return absl::StartsWith(sqlstate, "08") || absl::StartsWith(sqlstate, "57P") ||
-         sqlstate == "53300" || sqlstate == "55P03" || sqlstate == "57014";
-}
-
-absl::StatusCode CodeOf(PGconn* conn, const PGresult* result) {
-  if (PQstatus(conn) != CONNECTION_OK) return absl::StatusCode::kUnavailable;
-  const char* field = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-  const absl::string_view state = field ? field : "";
-  if (IsTransient(state)) return absl::StatusCode::kUnavailable;
-  if (absl::StartsWith(state, "53")) return absl::StatusCode::kResourceExhausted;  // disk, memory
-  if (absl::StartsWith(state, "40")) return absl::StatusCode::kAborted;  // serialization, deadlock
-  if (state == "23505") return absl::StatusCode::kAlreadyExists;
-  // A read-only server (a standby after failover) or a role without rights: the store is
-  // misconfigured, not the request wrong.
-  if (state == "25006" || state == "42501") return absl::StatusCode::kFailedPrecondition;
-  return absl::StatusCode::kInternal;
-}
-
-// The error of a failed statement (or of the connection, when `result` is null). Messages
-// never carry the URL, which may hold a password.
-absl::Status PgError(PGconn* conn, const PGresult* result) {
-  const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-  const absl::string_view message =
-      absl::StripTrailingAsciiWhitespace(primary ? primary : PQerrorMessage(conn));
-  return absl::Status(CodeOf(conn, result), absl::StrCat("store: PostgreSQL: ", message));
-}
-
-// A statement's result, cleared on scope exit. Results are asked for in binary: BYTEA arrives
-// as raw bytes (hex text would double it), integers big-endian.
-class Result {
- public:
-  explicit Result(PGresult* r) : r_(r, &PQclear) {}
-  PGresult* get() const { return r_.get(); }
-  int rows() const { return PQntuples(r_.get()); }
-  absl::string_view Bytes(int row, int col) const {
-    return absl::string_view(PQgetvalue(r_.get(), row, col), PQgetlength(r_.get(), row, col));
-  }
-  // An int4 or int8 column; 0 when NULL.
-  int64_t Int(int row, int col) const {
-    const absl::string_view b = Bytes(row, col);
-    uint64_t v = 0;
-    for (char c : b) v = (v << 8) | static_cast<unsigned char>(c);
-    return b.size() == 4 ? static_cast<int32_t>(static_cast<uint32_t>(v)) : static_cast<int64_t>(v);
-  }
-  int64_t affected() const {
-    int64_t n = 0;
-    return absl::SimpleAtoi(PQcmdTuples(r_.get()), &n) ? n : 0;
-  }
-
- private:
-  std::unique_ptr<PGresult, void (*)(PGresult*)> r_;
-};
-
-// Parameters, sent apart from the SQL text: strings and numbers as text, BYTEA in binary.
-class Params {
- public:
-  Params& Text(std::string v) { return Add(std::move(v), 0); }
-  Params& Int(int64_t v) { return Add(absl::StrCat(v), 0); }
-  Params& Bytes(std::string v) { return Add(std::move(v), 1); }
-
-  int size() const { return static_cast<int>(values_.size()); }
-  std::vector<const char*> pointers() const {
-    std::vector<const char*> p;
-    for (const std::string& v : values_) p.push_back(v.data());
-    return p;
-  }
-  const int* lengths() const { return lengths_.data(); }
-  const int* formats() const { return formats_.data(); }
-
- private:
-  Params& Add(std::string v, int format) {
-    lengths_.push_back(static_cast<int>(v.size()));
-    formats_.push_back(format);
-    values_.push_back(std::move(v));
-    return *this;
-  }
-  std::vector<std::string> values_;
-  std::vector<int> lengths_;
-  std::vector<int> formats_;
-};
-
-absl::StatusOr<Result> Exec(PGconn* conn, const char* sql, const Params& params = Params()) {
-  const std::vector<const char*> values = params.pointers();
-  Result r(PQexecParams(conn, sql, params.size(), /*paramTypes=*/nullptr, values.data(),
-                        params.lengths(), params.formats(), /*resultFormat=binary*/ 1));
-  const ExecStatusType status = PQresultStatus(r.get());
-  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return r;
-  return PgError(conn, r.get());
-}
-
-// Several statements without parameters (a migration): the simple query protocol runs them.
-absl::Status ExecScript(PGconn* conn, const char* sql) {
-  Result r(PQexec(conn, sql));
-  return PQresultStatus(r.get()) == PGRES_COMMAND_OK ? absl::OkStatus() : PgError(conn, r.get());
-}
-
-// A transaction rolled back unless committed. A broken connection needs no rollback: the
-// server aborts the transaction of a connection it lost.
-class Transaction {
- public:
-  explicit Transaction(PGconn* conn, const char* begin = "BEGIN")
-      : conn_(conn), status_(Exec(conn, begin).status()) {}
-  ~Transaction() {
-    if (status_.ok() && !done_ && PQstatus(conn_) == CONNECTION_OK) {
-      Exec(conn_, "ROLLBACK").IgnoreError();
-    }
-  }
-  Transaction(const Transaction&) = delete;
-  Transaction& operator=(const Transaction&) = delete;
-
-  const absl::Status& status() const { return status_; }
-  absl::Status Commit() {
-    done_ = true;
-    return Exec(conn_, "COMMIT").status();
-  }
-
- private:
-  PGconn* conn_;
-  absl::Status status_;
-  bool done_ = false;
-};
 
 // --- Bulk load: binary COPY of the chunks ---
 
@@ -410,138 +288,6 @@ absl::StatusOr<bool> Migrate(PGconn* conn) {
   return fresh->rows() == 1 && fresh->Int(0, 0) != 0;
 }
 
-// A connection of its own to `url`, or UNAVAILABLE.
-absl::StatusOr<PGconn*> Connect(const std::string& url) {
-  // Defaults the URL may override (later keywords win, and the URL comes last): a bound on
-  // connecting, and a name for pg_stat_activity.
-  const char* const keys[] = {"connect_timeout", "fallback_application_name", "dbname", nullptr};
-  const char* const values[] = {"10", "culturetrade-server", url.c_str(), nullptr};
-  PGconn* conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
-  if (PQstatus(conn) != CONNECTION_OK) {
-    absl::Status s = absl::UnavailableError(
-        absl::StrCat("store: cannot connect to PostgreSQL: ",
-                     absl::StripTrailingAsciiWhitespace(PQerrorMessage(conn))));
-    PQfinish(conn);
-    return s;
-  }
-  // libpq prints notices to stderr, which would break the server's one-JSON-object-a-line
-  // log; none of them matters to the store.
-  PQsetNoticeProcessor(
-      conn, [](void*, const char*) {}, nullptr);
-  return conn;
-}
-
-}  // namespace
-
-// --- The pool ---
-
-// Up to `size` connections, opened when first needed and reopened when found dropped. A
-// connection is lent to one call at a time (libpq connections are not shared by threads).
-class PostgresPool {
- public:
-  // A connection lent for one call; back to the pool when the lease ends.
-  class Lease {
-   public:
-    Lease(PostgresPool* pool, PGconn* conn) : pool_(pool), conn_(conn) {}
-    Lease(Lease&& other) noexcept
-        : pool_(std::exchange(other.pool_, nullptr)), conn_(std::exchange(other.conn_, nullptr)) {}
-    Lease& operator=(Lease&&) = delete;
-    ~Lease() {
-      if (pool_ != nullptr) pool_->Return(conn_);
-    }
-    PGconn* get() const { return conn_; }
-
-   private:
-    friend class PostgresPool;
-    PostgresPool* pool_;
-    PGconn* conn_;  // nullptr: a free slot without a connection
-  };
-
-  PostgresPool(std::string url, int size, absl::Duration checkout_timeout)
-      : url_(std::move(url)), size_(size), timeout_(checkout_timeout), idle_(size, nullptr) {}
-  ~PostgresPool() {
-    for (PGconn* conn : idle_) PQfinish(conn);
-  }
-
-  // A live connection for one call: UNAVAILABLE when none frees up within the checkout
-  // timeout, or when the server cannot be reached.
-  absl::StatusOr<Lease> Checkout() {
-    std::unique_lock<std::mutex> lock(mu_);
-    if (!freed_.wait_for(lock, absl::ToChronoMilliseconds(timeout_),
-                         [this] { return !idle_.empty(); })) {
-      return absl::UnavailableError(absl::StrCat("store: all ", size_,
-                                                 " PostgreSQL connections stayed busy for ",
-                                                 absl::FormatDuration(timeout_)));
-    }
-    Lease lease(this, idle_.back());
-    idle_.pop_back();
-    lock.unlock();
-    if (absl::Status s = Revive(lease.conn_); !s.ok()) return s;
-    return lease;
-  }
-
- private:
-  // Whether an idle connection is still up. A server restarting or ending a session tells
-  // the connection so and hangs up: reading what is pending, without waiting, notices it
-  // before a call is lost on it. (An idle connection has nothing else to read.)
-  static bool StillUp(PGconn* conn) {
-    pollfd readable{PQsocket(conn), POLLIN, 0};
-    for (int reads = 0;
-         reads < 8 && PQstatus(conn) == CONNECTION_OK && poll(&readable, 1, /*timeout=*/0) > 0;
-         ++reads) {
-      if (PQconsumeInput(conn) == 0) return false;  // the end of the stream: hung up
-    }
-    return PQstatus(conn) == CONNECTION_OK;
-  }
-
-  // Keeps `conn` if it is still up, else connects anew.
-  absl::Status Revive(PGconn*& conn) const {
-    if (conn != nullptr && StillUp(conn)) return absl::OkStatus();
-    PQfinish(conn);
-    conn = nullptr;
-    absl::StatusOr<PGconn*> fresh = Connect(url_);
-    if (!fresh.ok()) return fresh.status();
-    conn = *fresh;
-    return absl::OkStatus();
-  }
-
-  // A connection that broke, or that an error left inside a transaction, is closed rather
-  // than lent again; its slot reconnects on its next checkout.
-  void Return(PGconn* conn) {
-    if (conn != nullptr &&
-        (PQstatus(conn) != CONNECTION_OK || PQtransactionStatus(conn) != PQTRANS_IDLE)) {
-      PQfinish(conn);
-      conn = nullptr;
-    }
-    {
-      // Live connections are lent first, from the back, so another is opened only when all
-      // the live ones are busy.
-      std::lock_guard<std::mutex> lock(mu_);
-      idle_.insert(conn == nullptr ? idle_.begin() : idle_.end(), conn);
-    }
-    freed_.notify_one();
-  }
-
-  const std::string url_;
-  const int size_;
-  const absl::Duration timeout_;
-  // std::mutex rather than absl::Mutex: ThreadSanitizer sees pthread locks, and Debian's Abseil
-  // is not built for it.
-  std::mutex mu_;
-  std::condition_variable freed_;
-  std::vector<PGconn*> idle_;  // guarded by mu_: the free slots, unconnected ones first
-};
-
-namespace {
-
-// Runs `work` on a connection lent for its duration.
-template <typename Work>
-auto Leased(PostgresPool& pool, Work work) -> decltype(work(nullptr)) {
-  absl::StatusOr<PostgresPool::Lease> lease = pool.Checkout();
-  if (!lease.ok()) return lease.status();
-  return work(lease->get());
-}
-
 }  // namespace
 
 // The right to seed a fresh store, for one live server at a time: a session advisory lock on a
@@ -551,7 +297,7 @@ class FreshStoreClaim {
  public:
   // The claim, or null when another live server holds it.
   static absl::StatusOr<std::unique_ptr<FreshStoreClaim>> Take(const std::string& url) {
-    absl::StatusOr<PGconn*> conn = Connect(url);
+    absl::StatusOr<PGconn*> conn = pg::Connect(url);
     if (!conn.ok()) return conn.status();
     std::unique_ptr<FreshStoreClaim> claim(new FreshStoreClaim(*conn));
     absl::StatusOr<Result> held =
