@@ -6,31 +6,36 @@
 #include "client/ctrade/command_support.h"
 #include "client/ctrade/commands.h"
 #include "client/ctrade/progress.h"
+#include "import/direction.h"
+#include "report/value_format.h"
 
 namespace culturetrade::ctrade {
 namespace {
 
 using OptionList = std::vector<std::pair<std::string, std::string>>;
+using report::Amount;
+using report::Percent;
+using report::Ratio;
+using report::Times;
+using report::UnitText;
 
-absl::StatusOr<v1::FlowDirection> DirectionOption(const Options& o) {
-  const std::string d = absl::AsciiStrToLower(o.Str("direction"));
-  if (d == "export" || d == "x") return v1::FLOW_DIRECTION_EXPORT;
-  if (d == "import" || d == "m") return v1::FLOW_DIRECTION_IMPORT;
-  if (d == "re-export") return v1::FLOW_DIRECTION_RE_EXPORT;
-  if (d == "re-import") return v1::FLOW_DIRECTION_RE_IMPORT;
-  return UsageError("--direction is export, import, re-export or re-import");
+// The importer's words for a direction (RX, RM included), with the option named in the error.
+absl::StatusOr<v1::FlowDirection> DirectionOption(const OptionReader& o) {
+  absl::StatusOr<v1::FlowDirection> d = import::ParseDirection(o.Str("direction"));
+  if (!d.ok()) return UsageError("--direction is export, import, re-export or re-import");
+  return d;
 }
 
 // Runs an analysis: the request is built by `build`, sent by `call`, printed by `print`
 // (JSON is the same for all: the proto JSON mapping of the response).
 template <typename Request, typename Response>
 absl::Status RunAnalysis(
-    Context& c, const std::function<absl::Status(Options&, Request&)>& build,
+    Context& c, const std::function<absl::Status(OptionReader&, Request&)>& build,
     absl::StatusOr<Response> (Client::*call)(const Request&),
-    const std::function<Table(const Response&, Options&)>& print) {
+    const std::function<Table(const Response&, OptionReader&)>& print) {
   absl::StatusOr<std::string> dataset = OnePositional(c, "dataset name");
   if (!dataset.ok()) return dataset.status();
-  Options o(c.args);
+  OptionReader o(c.args);
   o.markers = c.format == Format::kTable;
   Request request;
   request.set_dataset(DatasetNameArg(*dataset));
@@ -62,7 +67,7 @@ const OptionList kSeriesOptions = {
     {"scale", "show amounts in units, thousands, millions or billions"}};
 
 template <typename Request>
-absl::Status SeriesRequest(Options& o, Request& r) {
+absl::Status SeriesRequest(OptionReader& o, Request& r) {
   r.set_reporter(o.Str("reporter"));
   r.set_partner(o.Str("partner"));
   r.set_product_code(o.Str("product"));
@@ -80,7 +85,7 @@ std::string GrowthNote(const char* label, const v1::CompoundGrowth& g, int scale
                       " -> ", Amount(true, g.end_value(), scale), ")");
 }
 
-Table BalanceTable(const v1::AnalyzeBalanceResponse& r, Options& o) {
+Table BalanceTable(const v1::AnalyzeBalanceResponse& r, OptionReader& o) {
   const int scale = o.Scale();
   auto money = [&](bool has, const google::type::Money& m, v1::ValueStatus s, bool partial) {
     return has ? Amount(true, m, scale) + o.Mark(s, partial) : "-";
@@ -113,7 +118,7 @@ Table BalanceTable(const v1::AnalyzeBalanceResponse& r, Options& o) {
   return t;
 }
 
-Table GrowthTable(const v1::AnalyzeGrowthResponse& r, Options& o) {
+Table GrowthTable(const v1::AnalyzeGrowthResponse& r, OptionReader& o) {
   const int scale = o.Scale();
   Table t{{"YEAR", "VALUE", "GROWTH"}, {}, {}};
   for (const v1::GrowthYear& y : r.years()) {
@@ -142,7 +147,7 @@ Table GrowthTable(const v1::AnalyzeGrowthResponse& r, Options& o) {
   return t;
 }
 
-Table ExportersTable(const v1::CompareExportersResponse& r, Options& o) {
+Table ExportersTable(const v1::CompareExportersResponse& r, OptionReader& o) {
   const int scale = o.Scale();
   Table t{{"EXPORTER", "REPORTED", "RATE", "CONVERTED", "MARKET SHARE"}, {}, {}};
   for (const v1::ExporterValue* e : {&r.a(), &r.b()}) {
@@ -159,7 +164,7 @@ Table ExportersTable(const v1::CompareExportersResponse& r, Options& o) {
   return t;
 }
 
-Table DealsTable(const v1::AnalyzeDealPricesResponse& r, Options& o) {
+Table DealsTable(const v1::AnalyzeDealPricesResponse& r, OptionReader& o) {
   const int scale = o.Scale();
   Table t{{"GROUP", "KEY", "DEALS", "MIN", "MEDIAN", "MAX"}, {}, {}};
   for (auto [group, stats] : {std::pair{"title", &r.by_title()}, std::pair{"origin", &r.by_origin()}}) {
@@ -187,7 +192,7 @@ Table DealsTable(const v1::AnalyzeDealPricesResponse& r, Options& o) {
   return t;
 }
 
-Table SpilloverTable(const v1::EstimateSpilloverResponse& r, Options& o) {
+Table SpilloverTable(const v1::EstimateSpilloverResponse& r, OptionReader& o) {
   const int scale = o.Scale();
   const auto& m = r.multiplier();
   Table t{{"CULTURAL EXPORTS", "INDUCED MERCHANDISE EXPORTS", "CURRENCY"},
@@ -202,7 +207,7 @@ Table SpilloverTable(const v1::EstimateSpilloverResponse& r, Options& o) {
   return t;
 }
 
-Table ProjectionTable(const v1::ProjectBalanceResponse& r, Options& o) {
+Table ProjectionTable(const v1::ProjectBalanceResponse& r, OptionReader& o) {
   const int scale = o.Scale();
   Table t{{"YEAR", "EXPORTS", "IMPORTS", "BALANCE"}, {}, {}};
   for (const v1::ProjectedYear& y : r.years()) {
@@ -223,7 +228,7 @@ Table ProjectionTable(const v1::ProjectBalanceResponse& r, Options& o) {
   return t;
 }
 
-Table IndicatorsTable(const v1::ComputeIndicatorsResponse& r, Options&) {
+Table IndicatorsTable(const v1::ComputeIndicatorsResponse& r, OptionReader&) {
   Table t{{"INDICATOR", "VALUE", "DETAIL"}, {}, {}};
   for (const v1::IndicatorValue& v : r.values()) {
     std::string detail;
@@ -238,7 +243,7 @@ Table IndicatorsTable(const v1::ComputeIndicatorsResponse& r, Options&) {
   return t;
 }
 
-Table MirrorTable(const v1::ReconcileMirrorResponse& r, Options& o) {
+Table MirrorTable(const v1::ReconcileMirrorResponse& r, OptionReader& o) {
   const int scale = o.Scale();
   Table t{{"YEAR", "REPORTED", "MIRROR", "DIFFERENCE", "RELATIVE"}, {}, {}};
   for (const v1::MirrorYear& y : r.years()) {
@@ -290,7 +295,7 @@ std::vector<Command> AnalysisCommands() {
        [](Context& c) {
          return RunAnalysis<v1::AnalyzeGrowthRequest, v1::AnalyzeGrowthResponse>(
              c,
-             [](Options& o, v1::AnalyzeGrowthRequest& r) {
+             [](OptionReader& o, v1::AnalyzeGrowthRequest& r) {
                absl::Status s = SeriesRequest(o, r);
                absl::StatusOr<v1::FlowDirection> d = DirectionOption(o);
                if (!d.ok()) return d.status();
@@ -312,7 +317,7 @@ std::vector<Command> AnalysisCommands() {
        [](Context& c) {
          return RunAnalysis<v1::CompareExportersRequest, v1::CompareExportersResponse>(
              c,
-             [](Options& o, v1::CompareExportersRequest& r) {
+             [](OptionReader& o, v1::CompareExportersRequest& r) {
                r.set_product_code(o.Str("product"));
                r.set_year(o.Int("year"));
                r.set_reporter_a(o.Str("a"));
@@ -334,7 +339,7 @@ std::vector<Command> AnalysisCommands() {
        [](Context& c) {
          return RunAnalysis<v1::AnalyzeDealPricesRequest, v1::AnalyzeDealPricesResponse>(
              c,
-             [](Options& o, v1::AnalyzeDealPricesRequest& r) {
+             [](OptionReader& o, v1::AnalyzeDealPricesRequest& r) {
                r.set_target_currency(absl::AsciiStrToUpper(o.Str("currency")));
                r.set_numerator_title(o.Str("numerator"));
                r.set_denominator_title(o.Str("denominator"));
@@ -355,7 +360,7 @@ std::vector<Command> AnalysisCommands() {
        [](Context& c) {
          return RunAnalysis<v1::EstimateSpilloverRequest, v1::EstimateSpilloverResponse>(
              c,
-             [](Options& o, v1::EstimateSpilloverRequest& r) {
+             [](OptionReader& o, v1::EstimateSpilloverRequest& r) {
                r.set_multiplier_id(o.Str("multiplier"));
                r.set_reporter(o.Str("reporter"));
                r.set_partner(o.Str("partner"));
@@ -382,7 +387,7 @@ std::vector<Command> AnalysisCommands() {
        [](Context& c) {
          return RunAnalysis<v1::ProjectBalanceRequest, v1::ProjectBalanceResponse>(
              c,
-             [](Options& o, v1::ProjectBalanceRequest& r) {
+             [](OptionReader& o, v1::ProjectBalanceRequest& r) {
                r.set_reporter(o.Str("reporter"));
                r.set_partner(o.Str("partner"));
                r.set_product_code(o.Str("product"));
@@ -415,7 +420,7 @@ std::vector<Command> AnalysisCommands() {
        [](Context& c) {
          return RunAnalysis<v1::ComputeIndicatorsRequest, v1::ComputeIndicatorsResponse>(
              c,
-             [](Options& o, v1::ComputeIndicatorsRequest& r) {
+             [](OptionReader& o, v1::ComputeIndicatorsRequest& r) {
                for (absl::string_view name :
                     absl::StrSplit(o.Str("indicators"), ',', absl::SkipEmpty())) {
                  absl::StatusOr<v1::IndicatorKind> kind = IndicatorOf(std::string(name));
@@ -442,7 +447,7 @@ std::vector<Command> AnalysisCommands() {
        [](Context& c) {
          return RunAnalysis<v1::ReconcileMirrorRequest, v1::ReconcileMirrorResponse>(
              c,
-             [](Options& o, v1::ReconcileMirrorRequest& r) {
+             [](OptionReader& o, v1::ReconcileMirrorRequest& r) {
                r.set_reporter(o.Str("reporter"));
                r.set_partner(o.Str("partner"));
                r.set_product_code(o.Str("product"));
