@@ -1,12 +1,12 @@
 // The flow importer on strings: reading rules, every period format, every layout.
-#include "client/ctrade/flow_csv.h"
+#include "import/flow_csv.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <sstream>
 
-namespace culturetrade::ctrade {
+namespace culturetrade::import {
 namespace {
 
 using ::testing::ElementsAre;
@@ -94,14 +94,6 @@ TEST(ParseCsvPeriod, RefusesWhatIsNotACalendarPeriod) {
   EXPECT_THAT(PeriodOf("01/15/2001"), HasSubstr("is not a period"));
   EXPECT_THAT(PeriodOf("2001-01-15"), HasSubstr("a flow covers a year, a month or a quarter"));
   EXPECT_THAT(PeriodOf("2001-02-29", true), HasSubstr("not a day of the calendar"));
-}
-
-TEST(ScaleExponent, NamesPowersOfTen) {
-  EXPECT_EQ(*ScaleExponent("units"), 0);
-  EXPECT_EQ(*ScaleExponent("thousands"), 3);
-  EXPECT_EQ(*ScaleExponent("millions"), 6);
-  EXPECT_EQ(*ScaleExponent("billions"), 9);
-  EXPECT_FALSE(ScaleExponent("lakhs").ok());
 }
 
 TEST(CountryFromNumeric, KnownCodesAndAnErrorNamingTheUnknown) {
@@ -360,4 +352,4 @@ TEST(Quotes, AFieldMaySpanLines) {
 }
 
 }  // namespace
-}  // namespace culturetrade::ctrade
+}  // namespace culturetrade::import

@@ -1,5 +1,5 @@
 // The exchange-rate importer on strings: long files, daily tables with blank cells, merging.
-#include "client/ctrade/rate_csv.h"
+#include "import/rate_csv.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -8,7 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 
-namespace culturetrade::ctrade {
+namespace culturetrade::import {
 namespace {
 
 using ::testing::ElementsAre;
@@ -168,4 +168,4 @@ TEST(IsBlankRate, WhatCentralBanksWriteForNoRate) {
 }
 
 }  // namespace
-}  // namespace culturetrade::ctrade
+}  // namespace culturetrade::import

@@ -3,7 +3,7 @@
 //
 // To regenerate the golden files after an intended change, run with CT_UPDATE_GOLDEN=1 and
 // read the diff before keeping it.
-#include "client/ctrade/report.h"
+#include "report/report.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -18,7 +18,7 @@
 #include "absl/strings/str_split.h"
 #include "google/protobuf/text_format.h"
 
-namespace culturetrade::ctrade {
+namespace culturetrade::report {
 namespace {
 
 using ::testing::HasSubstr;
@@ -410,4 +410,4 @@ TEST(ReportTest, SameInputSameBytes) {
 }
 
 }  // namespace
-}  // namespace culturetrade::ctrade
+}  // namespace culturetrade::report

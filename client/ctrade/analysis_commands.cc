@@ -1,36 +1,35 @@
 // ctrade's `analyze` commands: one per AnalysisService RPC, printed as tables, CSV or JSON.
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "client/ctrade/analysis_tables.h"
 #include "client/ctrade/command_support.h"
 #include "client/ctrade/commands.h"
 #include "client/ctrade/progress.h"
+#include "import/direction.h"
 
 namespace culturetrade::ctrade {
 namespace {
 
 using OptionList = std::vector<std::pair<std::string, std::string>>;
 
-absl::StatusOr<v1::FlowDirection> DirectionOption(const Options& o) {
-  const std::string d = absl::AsciiStrToLower(o.Str("direction"));
-  if (d == "export" || d == "x") return v1::FLOW_DIRECTION_EXPORT;
-  if (d == "import" || d == "m") return v1::FLOW_DIRECTION_IMPORT;
-  if (d == "re-export") return v1::FLOW_DIRECTION_RE_EXPORT;
-  if (d == "re-import") return v1::FLOW_DIRECTION_RE_IMPORT;
-  return UsageError("--direction is export, import, re-export or re-import");
+// The importer's words for a direction (RX, RM included), with the option named in the error.
+absl::StatusOr<v1::FlowDirection> DirectionOption(const OptionReader& o) {
+  absl::StatusOr<v1::FlowDirection> d = import::ParseDirection(o.Str("direction"));
+  if (!d.ok()) return UsageError("--direction is export, import, re-export or re-import");
+  return d;
 }
 
 // Runs an analysis: the request is built by `build`, sent by `call`, printed by `print`
 // (JSON is the same for all: the proto JSON mapping of the response).
 template <typename Request, typename Response>
 absl::Status RunAnalysis(
-    Context& c, const std::function<absl::Status(Options&, Request&)>& build,
+    Context& c, const std::function<absl::Status(OptionReader&, Request&)>& build,
     absl::StatusOr<Response> (Client::*call)(const Request&),
-    const std::function<Table(const Response&, Options&)>& print) {
+    const std::function<Table(const Response&, OptionReader&)>& print) {
   absl::StatusOr<std::string> dataset = OnePositional(c, "dataset name");
   if (!dataset.ok()) return dataset.status();
-  Options o(c.args);
+  OptionReader o(c.args);
   o.markers = c.format == Format::kTable;
   Request request;
   request.set_dataset(DatasetNameArg(*dataset));
@@ -62,7 +61,7 @@ const OptionList kSeriesOptions = {
     {"scale", "show amounts in units, thousands, millions or billions"}};
 
 template <typename Request>
-absl::Status SeriesRequest(Options& o, Request& r) {
+absl::Status SeriesRequest(OptionReader& o, Request& r) {
   r.set_reporter(o.Str("reporter"));
   r.set_partner(o.Str("partner"));
   r.set_product_code(o.Str("product"));
@@ -71,185 +70,6 @@ absl::Status SeriesRequest(Options& o, Request& r) {
   r.set_target_currency(absl::AsciiStrToUpper(o.Str("currency")));
   r.set_include_partial_years(o.Flag("include-partial"));
   return absl::OkStatus();
-}
-
-std::string GrowthNote(const char* label, const v1::CompoundGrowth& g, int scale) {
-  if (!g.has_rate()) return absl::StrCat("  ", label, ": undefined (", g.undefined_reason(), ")");
-  return absl::StrCat("  ", label, " ", g.start_year(), "-", g.end_year(), ": ",
-                      Percent(g.rate()), " a year (", Amount(true, g.start_value(), scale),
-                      " -> ", Amount(true, g.end_value(), scale), ")");
-}
-
-Table BalanceTable(const v1::AnalyzeBalanceResponse& r, Options& o) {
-  const int scale = o.Scale();
-  auto money = [&](bool has, const google::type::Money& m, v1::ValueStatus s, bool partial) {
-    return has ? Amount(true, m, scale) + o.Mark(s, partial) : "-";
-  };
-  auto optional = [](bool has, double v, auto format) { return has ? format(v) : "-"; };
-  Table t{{"YEAR", "EXPORTS", "IMPORTS", "BALANCE", "TOTAL TRADE", "COVERAGE X/M",
-           "NORMALIZED BALANCE", "EXPORT GROWTH", "IMPORT GROWTH"}, {}, {}};
-  for (const v1::BalanceYear& y : r.years()) {
-    t.rows.push_back({absl::StrCat(y.year()),
-                      money(y.has_exports(), y.exports(), y.export_status(), y.export_partial()),
-                      money(y.has_imports(), y.imports(), y.import_status(), y.import_partial()),
-                      Amount(y.has_balance(), y.balance(), scale),
-                      Amount(y.has_total_trade(), y.total_trade(), scale),
-                      optional(y.has_coverage_ratio(), y.coverage_ratio(), Ratio),
-                      optional(y.has_normalized_balance(), y.normalized_balance(), Ratio),
-                      optional(y.has_export_growth(), y.export_growth(), Percent),
-                      optional(y.has_import_growth(), y.import_growth(), Percent)});
-  }
-  std::string years;
-  for (int y : r.cumulative_balance_years()) absl::StrAppend(&years, years.empty() ? "" : ", ", y);
-  t.notes = {"",
-             absl::StrCat(r.reporter(), " with ", r.partner(), ", ", r.product_code(), ": ",
-                          UnitText(scale, r.currency_code()),
-                          ". * derived, ~ estimated, p partial year, - no data."),
-             "Average annual (compound) growth:",
-             GrowthNote("exports", r.export_growth(), scale),
-             GrowthNote("imports", r.import_growth(), scale),
-             absl::StrCat("Cumulative balance (", years, "): ",
-                          Amount(true, r.cumulative_balance(), scale))};
-  return t;
-}
-
-Table GrowthTable(const v1::AnalyzeGrowthResponse& r, Options& o) {
-  const int scale = o.Scale();
-  Table t{{"YEAR", "VALUE", "GROWTH"}, {}, {}};
-  for (const v1::GrowthYear& y : r.years()) {
-    t.rows.push_back({absl::StrCat(y.year()),
-                      Amount(true, y.value(), scale) + o.Mark(y.status(), y.partial()),
-                      y.has_growth() ? Percent(y.growth()) : "-"});
-  }
-  std::string spikes;
-  for (const auto& s : r.spikes()) {
-    absl::StrAppend(&spikes, spikes.empty() ? "" : ", ", s.year(), " (", Percent(s.growth()), ")");
-  }
-  const auto& c = r.cumulative();
-  t.notes = {"", absl::StrCat("Amounts in ", UnitText(scale, r.currency_code()), "."),
-             GrowthNote("compound growth", r.compound(), scale),
-             r.trend().has_rate()
-                 ? absl::StrCat("  log-linear trend: ", Percent(r.trend().rate()), " a year over ",
-                                r.trend().points(), " years")
-                 : absl::StrCat("  log-linear trend: undefined (", r.trend().undefined_reason(), ")"),
-             absl::StrCat("  spikes above ", Percent(r.spike_threshold()), ": ",
-                          spikes.empty() ? "none" : spikes),
-             absl::StrCat("  cumulative ", c.start_year(), "-", c.end_year(), ": ",
-                          Amount(true, c.total(), scale), " over ", c.years_present_size(),
-                          " years with data", c.years_missing_size() > 0
-                              ? absl::StrCat(" (", c.years_missing_size(), " years missing)")
-                              : "")};
-  return t;
-}
-
-Table ExportersTable(const v1::CompareExportersResponse& r, Options& o) {
-  const int scale = o.Scale();
-  Table t{{"EXPORTER", "REPORTED", "RATE", "CONVERTED", "MARKET SHARE"}, {}, {}};
-  for (const v1::ExporterValue* e : {&r.a(), &r.b()}) {
-    t.rows.push_back({e->reporter(),
-                      Amount(true, e->reported(), scale) + " " + e->reported().currency_code(),
-                      e->rate(), Amount(true, e->converted(), scale),
-                      e->has_market_share() ? Percent(e->market_share()) : "-"});
-  }
-  t.notes = {"", absl::StrCat("Converted amounts in ",
-                              UnitText(scale, r.a().converted().currency_code()), "."),
-             absl::StrCat(r.a().reporter(), " / ", r.b().reporter(), " = ", Ratio(r.ratio()),
-                          ", that is 1/", absl::StrFormat("%.2f", r.inverse_ratio()))};
-  if (!r.market_share_note().empty()) t.notes.push_back("Market shares: " + r.market_share_note());
-  return t;
-}
-
-Table DealsTable(const v1::AnalyzeDealPricesResponse& r, Options& o) {
-  const int scale = o.Scale();
-  Table t{{"GROUP", "KEY", "DEALS", "MIN", "MEDIAN", "MAX"}, {}, {}};
-  for (auto [group, stats] : {std::pair{"title", &r.by_title()}, std::pair{"origin", &r.by_origin()}}) {
-    for (const v1::PriceStats& s : *stats) {
-      t.rows.push_back({group, s.key() + o.Mark(s.weakest_status()), absl::StrCat(s.count()),
-                        Amount(true, s.min(), scale), Amount(true, s.median(), scale),
-                        Amount(true, s.max(), scale)});
-    }
-  }
-  t.notes = {"", absl::StrCat("Prices per episode in ", UnitText(scale, r.currency_code()),
-                              ". ~ includes estimated (illustrative) prices.")};
-  if (r.has_title_ratio()) {
-    const auto& tr = r.title_ratio();
-    t.notes.push_back(absl::StrCat("\"", tr.numerator_title(), "\" / \"", tr.denominator_title(),
-                                   "\" = ", Times(tr.ratio())));
-  }
-  if (r.has_origin_gap()) {
-    const auto& g = r.origin_gap();
-    t.notes.push_back(absl::StrCat(g.origin_a(), " median / ", g.origin_b(), " median = ",
-                                   Times(g.median_ratio()), "; the gap ranges from ",
-                                   Times(g.lowest_ratio()), " (", g.origin_a(), "'s cheapest to ",
-                                   g.origin_b(), "'s dearest) to ", Times(g.highest_ratio()),
-                                   " (the other way round)"));
-  }
-  return t;
-}
-
-Table SpilloverTable(const v1::EstimateSpilloverResponse& r, Options& o) {
-  const int scale = o.Scale();
-  const auto& m = r.multiplier();
-  Table t{{"CULTURAL EXPORTS", "INDUCED MERCHANDISE EXPORTS", "CURRENCY"},
-          {{Amount(true, r.cultural_exports(), scale), Amount(true, r.induced_exports(), scale),
-            r.induced_exports().currency_code()}},
-          {}};
-  t.notes = {"", absl::StrCat("Multiplier ", m.id(), ": ", Amount(true, m.cultural_exports(), 0, 0),
-                              " of cultural exports -> ", Amount(true, m.induced_exports(), 0, 0),
-                              " of merchandise exports (", m.source().title(), ", ", m.year(),
-                              ")."),
-             absl::StrCat("Amounts in ", UnitText(scale, r.induced_exports().currency_code()), ".")};
-  return t;
-}
-
-Table ProjectionTable(const v1::ProjectBalanceResponse& r, Options& o) {
-  const int scale = o.Scale();
-  Table t{{"YEAR", "EXPORTS", "IMPORTS", "BALANCE"}, {}, {}};
-  for (const v1::ProjectedYear& y : r.years()) {
-    t.rows.push_back({absl::StrCat(y.year()), Amount(true, y.exports(), scale),
-                      Amount(true, y.imports(), scale), Amount(true, y.balance(), scale)});
-  }
-  t.notes = {"", absl::StrCat("Projected from ", r.base_year(), " in ",
-                              UnitText(scale, r.currency_code()), ": exports ",
-                              Percent(r.export_growth()), " a year, imports ",
-                              Percent(r.import_growth()), " a year (",
-                              v1::GrowthBasis_Name(r.basis()), ")."),
-             r.deficit_closes() ? absl::StrCat("The deficit closes in ", r.closing_year(), ".")
-                                : absl::StrCat("The deficit never closes: ", r.never_closes_reason())};
-  if (r.has_required_export_growth()) {
-    t.notes.push_back(absl::StrCat("Export growth needed to close it by ", o.Int("close-by"), ": ",
-                                   Percent(r.required_export_growth()), " a year."));
-  }
-  return t;
-}
-
-Table IndicatorsTable(const v1::ComputeIndicatorsResponse& r, Options&) {
-  Table t{{"INDICATOR", "VALUE", "DETAIL"}, {}, {}};
-  for (const v1::IndicatorValue& v : r.values()) {
-    std::string detail;
-    if (v.has_symmetric_value()) detail = "symmetric " + Ratio(v.symmetric_value());
-    for (const auto& [product, value] : v.by_product()) {
-      absl::StrAppend(&detail, detail.empty() ? "" : ", ", product, " ", Ratio(value));
-    }
-    if (v.count() > 0) detail = absl::StrCat("over ", v.count());
-    t.rows.push_back({absl::AsciiStrToLower(v1::IndicatorKind_Name(v.kind()).substr(15)),
-                      Ratio(v.value()), detail});
-  }
-  return t;
-}
-
-Table MirrorTable(const v1::ReconcileMirrorResponse& r, Options& o) {
-  const int scale = o.Scale();
-  Table t{{"YEAR", "REPORTED", "MIRROR", "DIFFERENCE", "RELATIVE"}, {}, {}};
-  for (const v1::MirrorYear& y : r.years()) {
-    t.rows.push_back({absl::StrCat(y.year()), Amount(y.has_reported(), y.reported(), scale),
-                      Amount(y.has_mirror(), y.mirror(), scale),
-                      Amount(y.has_difference(), y.difference(), scale),
-                      y.has_relative_difference() ? Percent(y.relative_difference()) : "-"});
-  }
-  t.notes = {"", absl::StrCat("Amounts in ", UnitText(scale, r.currency_code()),
-                              "; the difference is reported minus mirror.")};
-  return t;
 }
 
 absl::StatusOr<v1::IndicatorKind> IndicatorOf(const std::string& name) {
@@ -290,7 +110,7 @@ std::vector<Command> AnalysisCommands() {
        [](Context& c) {
          return RunAnalysis<v1::AnalyzeGrowthRequest, v1::AnalyzeGrowthResponse>(
              c,
-             [](Options& o, v1::AnalyzeGrowthRequest& r) {
+             [](OptionReader& o, v1::AnalyzeGrowthRequest& r) {
                absl::Status s = SeriesRequest(o, r);
                absl::StatusOr<v1::FlowDirection> d = DirectionOption(o);
                if (!d.ok()) return d.status();
@@ -312,7 +132,7 @@ std::vector<Command> AnalysisCommands() {
        [](Context& c) {
          return RunAnalysis<v1::CompareExportersRequest, v1::CompareExportersResponse>(
              c,
-             [](Options& o, v1::CompareExportersRequest& r) {
+             [](OptionReader& o, v1::CompareExportersRequest& r) {
                r.set_product_code(o.Str("product"));
                r.set_year(o.Int("year"));
                r.set_reporter_a(o.Str("a"));
@@ -334,7 +154,7 @@ std::vector<Command> AnalysisCommands() {
        [](Context& c) {
          return RunAnalysis<v1::AnalyzeDealPricesRequest, v1::AnalyzeDealPricesResponse>(
              c,
-             [](Options& o, v1::AnalyzeDealPricesRequest& r) {
+             [](OptionReader& o, v1::AnalyzeDealPricesRequest& r) {
                r.set_target_currency(absl::AsciiStrToUpper(o.Str("currency")));
                r.set_numerator_title(o.Str("numerator"));
                r.set_denominator_title(o.Str("denominator"));
@@ -355,7 +175,7 @@ std::vector<Command> AnalysisCommands() {
        [](Context& c) {
          return RunAnalysis<v1::EstimateSpilloverRequest, v1::EstimateSpilloverResponse>(
              c,
-             [](Options& o, v1::EstimateSpilloverRequest& r) {
+             [](OptionReader& o, v1::EstimateSpilloverRequest& r) {
                r.set_multiplier_id(o.Str("multiplier"));
                r.set_reporter(o.Str("reporter"));
                r.set_partner(o.Str("partner"));
@@ -382,7 +202,7 @@ std::vector<Command> AnalysisCommands() {
        [](Context& c) {
          return RunAnalysis<v1::ProjectBalanceRequest, v1::ProjectBalanceResponse>(
              c,
-             [](Options& o, v1::ProjectBalanceRequest& r) {
+             [](OptionReader& o, v1::ProjectBalanceRequest& r) {
                r.set_reporter(o.Str("reporter"));
                r.set_partner(o.Str("partner"));
                r.set_product_code(o.Str("product"));
@@ -415,7 +235,7 @@ std::vector<Command> AnalysisCommands() {
        [](Context& c) {
          return RunAnalysis<v1::ComputeIndicatorsRequest, v1::ComputeIndicatorsResponse>(
              c,
-             [](Options& o, v1::ComputeIndicatorsRequest& r) {
+             [](OptionReader& o, v1::ComputeIndicatorsRequest& r) {
                for (absl::string_view name :
                     absl::StrSplit(o.Str("indicators"), ',', absl::SkipEmpty())) {
                  absl::StatusOr<v1::IndicatorKind> kind = IndicatorOf(std::string(name));
@@ -442,7 +262,7 @@ std::vector<Command> AnalysisCommands() {
        [](Context& c) {
          return RunAnalysis<v1::ReconcileMirrorRequest, v1::ReconcileMirrorResponse>(
              c,
-             [](Options& o, v1::ReconcileMirrorRequest& r) {
+             [](OptionReader& o, v1::ReconcileMirrorRequest& r) {
                r.set_reporter(o.Str("reporter"));
                r.set_partner(o.Str("partner"));
                r.set_product_code(o.Str("product"));

@@ -11,12 +11,31 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
 #include "client/ctrade/command_support.h"
-#include "client/ctrade/flow_csv.h"
-#include "client/ctrade/rate_csv.h"
 #include "client/money_format.h"
+#include "import/direction.h"
+#include "import/flow_csv.h"
+#include "import/rate_csv.h"
+#include "import/scale.h"
+#include "import/value_status.h"
 
 namespace culturetrade::ctrade {
 namespace {
+
+using import::AddRates;
+using import::ColumnMeaning;
+using import::CsvReport;
+using import::DirectionName;
+using import::FlowCsv;
+using import::FlowCsvDefaults;
+using import::FlowLayout;
+using import::ParseClassification;
+using import::ParseFlowLayout;
+using import::RateCsv;
+using import::RateCsvOptions;
+using import::ReadFlowsCsv;
+using import::ReadRatesCsv;
+using import::ScaleExponent;
+using import::StatusName;
 
 constexpr char kUsagePayload[] = "culturetrade.ctrade/usage";
 
@@ -60,24 +79,6 @@ absl::Status ListDatasets(Context& c) {
     }
   }
   return absl::OkStatus();
-}
-
-std::string DirectionName(v1::FlowDirection d) {
-  switch (d) {
-    case v1::FLOW_DIRECTION_EXPORT: return "export";
-    case v1::FLOW_DIRECTION_IMPORT: return "import";
-    case v1::FLOW_DIRECTION_RE_EXPORT: return "re-export";
-    case v1::FLOW_DIRECTION_RE_IMPORT: return "re-import";
-    default: return "?";
-  }
-}
-
-std::string StatusName(v1::ValueStatus s) {
-  switch (s) {
-    case v1::VALUE_STATUS_DERIVED: return "derived";
-    case v1::VALUE_STATUS_ESTIMATED: return "estimated";
-    default: return "reported";
-  }
 }
 
 std::string PeriodText(const v1::Period& p) {

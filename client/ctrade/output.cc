@@ -1,11 +1,11 @@
 #include "client/ctrade/output.h"
 
 #include <algorithm>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "google/protobuf/util/json_util.h"
 
@@ -98,7 +98,5 @@ void PrintJson(const google::protobuf::Message& message, std::ostream& out) {
   (void)google::protobuf::util::MessageToJsonString(message, &json, options);
   out << json;
 }
-
-std::string Percent(double rate) { return absl::StrFormat("%+.2f%%", rate * 100.0); }
 
 }  // namespace culturetrade::ctrade

@@ -5,10 +5,10 @@
 
 #include <ostream>
 #include <string>
-#include <vector>
 
 #include "absl/status/statusor.h"
 #include "google/protobuf/message.h"
+#include "report/table.h"
 
 namespace culturetrade::ctrade {
 
@@ -16,19 +16,11 @@ enum class Format { kTable, kJson, kCsv };
 
 absl::StatusOr<Format> ParseFormat(const std::string& name);
 
-struct Table {
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
-  // Table format only: lines printed under the table (notes, summaries).
-  std::vector<std::string> notes;
-};
+using report::Table;
 
 // Prints `table` aligned (numbers to the right) or as CSV; JSON callers use PrintJson.
 void PrintTable(const Table& table, Format format, std::ostream& out);
 void PrintJson(const google::protobuf::Message& message, std::ostream& out);
-
-// `rate` (a fraction) as a signed percentage with two decimals: 0.2685 -> "26.85%".
-std::string Percent(double rate);
 
 }  // namespace culturetrade::ctrade
 

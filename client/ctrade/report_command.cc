@@ -8,10 +8,15 @@
 #include "absl/strings/str_cat.h"
 #include "client/ctrade/command_support.h"
 #include "client/ctrade/commands.h"
-#include "client/ctrade/report.h"
+#include "core/special_codes.h"
+#include "report/report.h"
 
 namespace culturetrade::ctrade {
 namespace {
+
+using report::ReportData;
+using report::ReportPart;
+using report::SpilloverPart;
 
 struct ReportArgs {
   std::string dataset, reporter, partner, product, currency, out_dir;
@@ -21,7 +26,7 @@ struct ReportArgs {
 absl::StatusOr<ReportArgs> ParseArgs(const Context& c) {
   absl::StatusOr<std::string> dataset = OnePositional(c, "dataset name");
   if (!dataset.ok()) return dataset.status();
-  Options o(c.args);
+  OptionReader o(c.args);
   ReportArgs a{DatasetNameArg(*dataset),
                o.Str("reporter"),
                o.Str("partner"),
@@ -131,7 +136,7 @@ absl::StatusOr<SpilloverPart> Spillover(Client& client, const ReportArgs& a,
   SpilloverPart part{m, 0, {}};
   ReportArgs world = a;
   world.reporter = m.economy();
-  world.partner = "WLD";
+  world.partner = kWorld;
   absl::StatusOr<v1::AnalyzeGrowthResponse> exports =
       client.AnalyzeGrowth(GrowthRequest(world, v1::FLOW_DIRECTION_EXPORT));
   if (!exports.ok() && !IsDataGap(exports.status())) return exports.status();
@@ -145,7 +150,7 @@ absl::StatusOr<SpilloverPart> Spillover(Client& client, const ReportArgs& a,
   r.set_dataset(a.dataset);
   r.set_multiplier_id(m.id());
   r.set_reporter(m.economy());
-  r.set_partner("WLD");
+  r.set_partner(kWorld);
   r.set_product_code(a.product);
   r.set_year(part.year);
   absl::StatusOr<ReportPart<v1::EstimateSpilloverResponse>> result =
@@ -208,9 +213,9 @@ absl::Status WriteReport(const Context& c, const std::string& dir, const ReportD
     return absl::UnavailableError(absl::StrCat("cannot create ", dir, ": ", error.message()));
   const std::filesystem::path base(dir);
   const std::pair<const char*, std::string> files[] = {
-      {"chart.svg", ChartSvg(d.balance, d.scale, /*standalone=*/true)},
-      {"report.md", ReportMarkdown(d, "chart.svg")},
-      {"report.html", ReportHtml(d)}};
+      {"chart.svg", report::ChartSvg(d.balance, d.scale, /*standalone=*/true)},
+      {"report.md", report::ReportMarkdown(d, "chart.svg")},
+      {"report.html", report::ReportHtml(d)}};
   for (const auto& [name, content] : files) {
     if (absl::Status s = WriteFile(base / name, content); !s.ok()) return s;
     c.out << "wrote " << (base / name).string() << "\n";

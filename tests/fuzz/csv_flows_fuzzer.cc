@@ -11,10 +11,10 @@
 #include <sstream>
 #include <string>
 
-#include "client/ctrade/flow_csv.h"
+#include "import/flow_csv.h"
 #include "tests/fuzz/fuzz_check.h"
 
-namespace culturetrade::ctrade {
+namespace culturetrade::import {
 namespace {
 
 FlowCsvDefaults DefaultsFrom(uint8_t b) {
@@ -44,10 +44,10 @@ FlowCsvDefaults DefaultsFrom(uint8_t b) {
 }
 
 }  // namespace
-}  // namespace culturetrade::ctrade
+}  // namespace culturetrade::import
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using namespace culturetrade::ctrade;
+  using namespace culturetrade::import;
   if (size < 1) return 0;
   const FlowCsvDefaults defaults = DefaultsFrom(data[0]);
   std::istringstream in(std::string(reinterpret_cast<const char*>(data + 1), size - 1));

@@ -10,13 +10,13 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "client/ctrade/rate_csv.h"
 #include "core/decimal.h"
+#include "import/rate_csv.h"
 #include "tests/fuzz/fuzz_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace culturetrade;
-  using namespace culturetrade::ctrade;
+  using namespace culturetrade::import;
   if (size < 1) return 0;
   static constexpr char kDelimiters[] = {0, ',', ';', '\t'};
   RateCsvOptions options;

@@ -11,8 +11,8 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
-#include "client/ctrade/csv_cells.h"
 #include "core/decimal.h"
+#include "import/csv_cells.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace {
@@ -50,7 +50,7 @@ void CheckOne(const Decimal& d, int digits) {
 }
 
 void CheckNumber(absl::string_view text) {
-  absl::StatusOr<std::string> plain = culturetrade::ctrade::ParseCsvNumber(text);
+  absl::StatusOr<std::string> plain = culturetrade::import::ParseCsvNumber(text);
   if (plain.ok()) FUZZ_CHECK(Decimal::Parse(*plain).ok());
 }
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "absl/strings/str_split.h"
-#include "client/ctrade/csv_periods.h"
+#include "import/csv_periods.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace {
@@ -34,7 +34,7 @@ void CheckPeriod(const Period& p, bool allow_day) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using namespace culturetrade::ctrade;
+  using namespace culturetrade::import;
   if (size < 1) return 0;
   const bool allow_day = data[0] & 1;
   const std::string text(reinterpret_cast<const char*>(data + 1), size - 1);

@@ -1,0 +1,180 @@
+// The records, header and rows of a CSV file as both importers (flows, rates) read them: the
+// delimiter detected, double quotes honoured across lines, a UTF-8 BOM and CR line ends
+// dropped, columns found by name, and every bad row either the error or, with skip_bad, a row
+// skipped and counted in a CsvReport.
+#ifndef CULTURETRADE_IMPORT_CSV_READER_H_
+#define CULTURETRADE_IMPORT_CSV_READER_H_
+
+#include <cstddef>
+#include <functional>
+#include <initializer_list>
+#include <istream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "import/csv_error.h"
+
+namespace culturetrade::import {
+
+// Splits one CSV record on `delimiter`, honouring double quotes ("" is a literal quote).
+std::vector<std::string> SplitCsvLine(const std::string& line, char delimiter);
+
+// The delimiter of a header line: the most frequent of tab, `;` and `,` outside quotes
+// (`,` when there is none, a one-column file).
+char DetectDelimiter(const std::string& header);
+
+// The records of a CSV stream, without a UTF-8 BOM or CR line ends; blank lines are skipped
+// and a quoted field may span lines, but must close before the end of the stream.
+class CsvRecords {
+ public:
+  // `delimiter` 0 detects it from the first record.
+  CsvRecords(std::istream& in, char delimiter) : in_(in), delimiter_(delimiter) {}
+  // The next non-blank record; false at the end of the stream, or at a quoted field that the
+  // stream ends inside (status() then says so).
+  bool Next(std::vector<std::string>& cells);
+  // OK, or why the records ended before the stream did.
+  const absl::Status& status() const { return status_; }
+  // The line the last record starts on, counting from 1.
+  int line() const { return line_; }
+  char delimiter() const { return delimiter_; }
+
+ private:
+  std::istream& in_;
+  char delimiter_;
+  int line_ = 0;
+  int lines_read_ = 0;
+  absl::Status status_;
+};
+
+// How one header column was understood, for --dry-run: "ignored" when not used.
+struct ColumnMeaning {
+  std::string column;
+  std::string meaning;
+};
+
+// A header line: columns found by name (case-insensitive, a trailing "(unit)" dropped, so
+// `Exports (thousand USD)` is `exports`) and what each was taken to mean.
+class CsvHeader {
+ public:
+  explicit CsvHeader(std::vector<std::string> cells);
+  // The first unclaimed column named like the first of `names` that one has, now meaning
+  // `meaning`; -1 when there is none.
+  int Claim(std::initializer_list<absl::string_view> names, const std::string& meaning);
+  // Like Claim, but only looks.
+  int Find(std::initializer_list<absl::string_view> names) const;
+  void SetMeaning(int column, const std::string& meaning) { meanings_[column] = meaning; }
+  // Whether a layout reads `column` (it has a meaning).
+  bool used(int column) const { return !meanings_[column].empty(); }
+  // The column's name as the file writes it, and as it is matched.
+  const std::string& name(int column) const { return names_[column]; }
+  const std::string& key(int column) const { return keys_[column]; }
+  int size() const { return static_cast<int>(names_.size()); }
+  std::vector<ColumnMeaning> Meanings() const;
+
+ private:
+  std::vector<std::string> names_;
+  std::vector<std::string> keys_;
+  std::vector<std::string> meanings_;  // empty: ignored
+};
+
+// One record under its header.
+class CsvRow {
+ public:
+  CsvRow(const CsvHeader& header, const std::vector<std::string>& cells)
+      : header_(header), cells_(cells) {}
+  // The cell of `column`, trimmed; empty for column -1 or a short row.
+  std::string Cell(int column) const;
+  // The cell of `column`, or `flag` (the command's flag standing in) for column -1.
+  std::string CellOr(int column, const std::string& flag) const {
+    return column >= 0 ? Cell(column) : flag;
+  }
+  // `why` as the error of `column`: "column 'NAME': why".
+  absl::Status Bad(int column, const absl::Status& why) const;
+
+ private:
+  const CsvHeader& header_;
+  const std::vector<std::string>& cells_;
+};
+
+// The error of a layout whose `what` column the header lacks; OK for a column found.
+absl::Status NeedColumn(int column, absl::string_view what);
+
+// The error of a header with neither a `name` column nor the --`name` flag to stand in for it.
+absl::Status NoColumnNorFlag(absl::string_view name);
+
+// A skipped row: its line and "column 'NAME': why".
+struct BadRow {
+  int line = 0;
+  std::string why;
+};
+
+// How a file was read, for the command to report.
+struct CsvReport {
+  std::string layout;
+  char delimiter = ',';
+  std::vector<ColumnMeaning> columns;
+  std::vector<std::string> notes;  // values taken from flags rather than the file
+  int rows = 0;                    // records read (a wide row with two flows is one)
+  int skipped = 0;
+  std::optional<BadRow> first_bad;
+};
+
+// Notes in `report` that --`name` gives `value` for every row.
+void NoteFlag(absl::string_view name, absl::string_view value, CsvReport& report);
+
+// Runs `read_row` on each record after the header. A bad row ends the read with an error
+// naming its line, or with `skip_bad` is counted in `report` and skipped; skipping every row,
+// or a header without rows, is still an error. A row is bad before it is read when it has a
+// cell beyond the header's columns (a value holding the delimiter, unquoted) or text in a
+// column the layout reads that is not UTF-8 (which no string of the API may hold).
+absl::Status ReadCsvRows(CsvRecords& records, const CsvHeader& header, bool skip_bad,
+                         const std::function<absl::Status(const CsvRow&)>& read_row,
+                         CsvReport& report);
+
+// Reads the items (flows, rates) of one record in one layout.
+template <typename Item>
+class CsvRowReader {
+ public:
+  virtual ~CsvRowReader() = default;
+  // Appends the row's items, or returns the error of the column at fault.
+  virtual absl::Status Read(const CsvRow& row, std::vector<Item>& out) const = 0;
+};
+
+template <typename Item>
+using CsvRowReaderOr = absl::StatusOr<std::unique_ptr<CsvRowReader<Item>>>;
+
+// Reads a CSV stream into `items`: the header, from which `make_reader(header, report)` makes
+// the reader of its layout (an error names the header's line), then every row as ReadCsvRows
+// does, a bad row adding none of its items. `report` gets the delimiter and the columns.
+template <typename Item, typename MakeReader>
+absl::Status ReadCsvTable(std::istream& in, char delimiter, bool skip_bad,
+                          const MakeReader& make_reader, std::vector<Item>& items,
+                          CsvReport& report) {
+  CsvRecords records(in, delimiter);
+  std::vector<std::string> cells;
+  if (!records.Next(cells)) {
+    return records.status().ok() ? CsvError("the file is empty: no header line")
+                                 : records.status();
+  }
+  CsvHeader header(cells);
+  report.delimiter = records.delimiter();
+  CsvRowReaderOr<Item> reader = make_reader(header, report);
+  if (!reader.ok()) return CsvError("line ", records.line(), ": ", reader.status().message());
+  report.columns = header.Meanings();
+  const auto read_row = [&](const CsvRow& row) {
+    const size_t before = items.size();
+    absl::Status read = (*reader)->Read(row, items);
+    if (!read.ok()) items.resize(before);  // a bad row adds none of its items
+    return read;
+  };
+  return ReadCsvRows(records, header, skip_bad, read_row, report);
+}
+
+}  // namespace culturetrade::import
+
+#endif  // CULTURETRADE_IMPORT_CSV_READER_H_
