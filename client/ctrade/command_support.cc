@@ -3,6 +3,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/time.h"
 #include "import/scale.h"
 
 namespace culturetrade::ctrade {
@@ -48,6 +50,26 @@ int OptionReader::Scale() {
     return 0;
   }
   return *scale;
+}
+
+std::string Timestamp(const google::protobuf::Timestamp& ts) {
+  return absl::FormatTime("%Y-%m-%d %H:%M:%S", absl::FromUnixSeconds(ts.seconds()),
+                          absl::UTCTimeZone());
+}
+
+void PrintDatasets(const Context& c, const std::vector<v1::Dataset>& datasets) {
+  Table t{{"NAME", "DISPLAY NAME", "FLOWS", "ETAG", "UPDATED (UTC)"}, {}, {}};
+  for (const v1::Dataset& d : datasets) {
+    t.rows.push_back({d.name(), d.display_name(), absl::StrCat(d.flow_count()), d.etag(),
+                      Timestamp(d.update_time())});
+  }
+  PrintTable(t, c.format, c.out);
+}
+
+std::string PeriodText(const v1::Period& p) {
+  if (p.month() != 0) return absl::StrFormat("%d-%02d", p.year(), p.month());
+  if (p.quarter() != 0) return absl::StrFormat("%dQ%d", p.year(), p.quarter());
+  return absl::StrCat(p.year());
 }
 
 }  // namespace culturetrade::ctrade

@@ -5,10 +5,13 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "client/ctrade/commands.h"
+#include "culturetrade/v1/dataset.pb.h"
 #include "culturetrade/v1/trade_flow.pb.h"
+#include "google/protobuf/timestamp.pb.h"
 #include "report/value_format.h"
 
 namespace culturetrade::ctrade {
@@ -41,6 +44,13 @@ class OptionReader {
   const CommandLine& args_;
   absl::Status status_;
 };
+
+// A timestamp as ctrade prints it, in UTC: 2026-11-28 19:22:28.
+std::string Timestamp(const google::protobuf::Timestamp& ts);
+// Datasets as a table: name, display name, flows, etag, last update.
+void PrintDatasets(const Context& c, const std::vector<v1::Dataset>& datasets);
+// A period as ctrade prints it: 2001, 2001-01 or 2001Q1.
+std::string PeriodText(const v1::Period& p);
 
 }  // namespace culturetrade::ctrade
 

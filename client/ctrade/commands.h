@@ -31,8 +31,12 @@ struct Command {
   std::function<absl::Status(Context&)> run;
 };
 
-// Every command: the dataset commands, then AnalysisCommands().
+// Every command, in the order --help lists them: each group's, one group after another.
 const std::vector<Command>& Commands();
+// datasets list, get, delete (dataset_commands.cc).
+std::vector<Command> DatasetCommands();
+// datasets create, append; rates import (import_commands.cc).
+std::vector<Command> ImportCommands();
 std::vector<Command> AnalysisCommands();
 std::vector<Command> ReportCommands();
 

@@ -1,0 +1,155 @@
+// ctrade datasets list, get and delete.
+#include "client/ctrade/commands.h"
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <optional>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/time.h"
+#include "client/ctrade/command_support.h"
+#include "client/money_format.h"
+#include "import/direction.h"
+#include "import/flow_csv.h"
+#include "import/rate_csv.h"
+#include "import/scale.h"
+#include "import/value_status.h"
+
+namespace culturetrade::ctrade {
+namespace {
+
+using import::AddRates;
+using import::ColumnMeaning;
+using import::CsvReport;
+using import::DirectionName;
+using import::FlowCsv;
+using import::FlowCsvDefaults;
+using import::FlowLayout;
+using import::ParseClassification;
+using import::ParseFlowLayout;
+using import::RateCsv;
+using import::RateCsvOptions;
+using import::ReadFlowsCsv;
+using import::ReadRatesCsv;
+using import::ScaleExponent;
+using import::StatusName;
+
+absl::Status ListDatasets(Context& c) {
+  absl::StatusOr<int> page_size = c.args.GetInt("page-size", 0);
+  if (!page_size.ok()) return UsageError(page_size.status().message());
+  std::vector<v1::Dataset> datasets;
+  v1::ListDatasetsResponse page;
+  if (*page_size == 0 && !c.args.Has("page-token")) {
+    absl::StatusOr<std::vector<v1::Dataset>> all = c.client.ListAllDatasets();
+    if (!all.ok()) return all.status();
+    datasets = *std::move(all);
+    for (const v1::Dataset& d : datasets) *page.add_datasets() = d;
+  } else {
+    absl::StatusOr<v1::ListDatasetsResponse> one =
+        c.client.ListDatasets(*page_size, c.args.Get("page-token"));
+    if (!one.ok()) return one.status();
+    page = *std::move(one);
+    datasets.assign(page.datasets().begin(), page.datasets().end());
+  }
+  if (c.format == Format::kJson) {
+    PrintJson(page, c.out);
+  } else {
+    PrintDatasets(c, datasets);
+    if (!page.next_page_token().empty() && c.format == Format::kTable) {
+      c.out << "next page: --page-token " << page.next_page_token() << "\n";
+    }
+  }
+  return absl::OkStatus();
+}
+
+// Multipliers and cited facts are shown as their sources state them, with the source.
+void PrintSourcedFacts(const Context& c, const v1::Dataset& d) {
+  if (d.multipliers_size() + d.cited_facts_size() == 0) return;
+  Table facts{{"ID", "FACT", "VALUE", "SOURCE"}, {}, {}};
+  for (const v1::Multiplier& m : d.multipliers()) {
+    facts.rows.push_back({m.id(),
+                          absl::StrCat("merchandise exports induced per cultural exports, ",
+                                       m.economy()),
+                          absl::StrCat(FormatMoney(m.induced_exports(), 0, 0), " per ",
+                                       FormatMoney(m.cultural_exports(), 0, 0), " ",
+                                       m.cultural_exports().currency_code()),
+                          absl::StrCat(m.source().title(), ", ", m.year())});
+  }
+  for (const v1::CitedFact& f : d.cited_facts()) {
+    facts.rows.push_back({f.id(), absl::StrCat(f.subject(), ": ", f.statement()),
+                          absl::StrCat(f.qualifier(), f.qualifier().empty() ? "" : " ", f.value(),
+                                       " ", f.unit()),
+                          absl::StrCat(f.source().title(), ", ", f.source().locator())});
+  }
+  c.out << "\n";
+  PrintTable(facts, c.format, c.out);
+}
+
+absl::Status GetDataset(Context& c) {
+  absl::StatusOr<std::string> name = OnePositional(c, "dataset name");
+  if (!name.ok()) return name.status();
+  const std::string view = c.args.Get("view", "basic");
+  if (view != "basic" && view != "full") return UsageError("--view is basic or full");
+  absl::StatusOr<v1::Dataset> d = c.client.GetDataset(
+      DatasetNameArg(*name), view == "full" ? v1::DATASET_VIEW_FULL : v1::DATASET_VIEW_BASIC);
+  if (!d.ok()) return d.status();
+  if (c.format == Format::kJson) {
+    PrintJson(*d, c.out);
+    return absl::OkStatus();
+  }
+  Table meta{{"FIELD", "VALUE"},
+             {{"name", d->name()},
+              {"display_name", d->display_name()},
+              {"description", d->description()},
+              {"flows", absl::StrCat(d->flow_count())},
+              {"deals", absl::StrCat(d->deals_size())},
+              {"exchange_rates", absl::StrCat(d->exchange_rates_size())},
+              {"etag", d->etag()},
+              {"created (UTC)", Timestamp(d->create_time())},
+              {"updated (UTC)", Timestamp(d->update_time())}},
+             {}};
+  PrintTable(meta, c.format, c.out);
+  PrintSourcedFacts(c, *d);
+  if (d->flows_size() == 0) return absl::OkStatus();
+  Table flows{{"REPORTER", "PARTNER", "PRODUCT", "DIRECTION", "PERIOD", "VALUE", "CURRENCY",
+               "STATUS"},
+              {},
+              {}};
+  for (const v1::TradeFlow& f : d->flows()) {
+    flows.rows.push_back({f.reporter(), f.partner(), f.product().code(),
+                          DirectionName(f.direction()), PeriodText(f.period()),
+                          FormatMoney(f.value(), 0, 2), f.value().currency_code(),
+                          StatusName(f.status())});
+  }
+  c.out << "\n";
+  PrintTable(flows, c.format, c.out);
+  return absl::OkStatus();
+}
+
+absl::Status DeleteDataset(Context& c) {
+  absl::StatusOr<std::string> name = OnePositional(c, "dataset name");
+  if (!name.ok()) return name.status();
+  absl::Status s = c.client.DeleteDataset(DatasetNameArg(*name), c.args.Get("etag"));
+  if (s.ok() && c.format == Format::kTable) c.out << "deleted " << DatasetNameArg(*name) << "\n";
+  return s;
+}
+
+}  // namespace
+
+std::vector<Command> DatasetCommands() {
+  return {
+    {"datasets list", "", "List datasets, all pages unless --page-size is given.",
+     {{"page-size", "datasets a page (1-1000)"}, {"page-token", "continue after a page"}},
+     ListDatasets},
+    {"datasets get", "DATASET", "Show a dataset; --view full lists its flows.",
+     {{"view", "basic or full"}}, GetDataset},
+    {"datasets delete", "DATASET", "Delete a dataset and all it holds, for good.",
+     {{"etag", "delete only while the dataset has this etag"}}, DeleteDataset},
+  };
+}
+
+}  // namespace culturetrade::ctrade
