@@ -9,6 +9,7 @@
 
 #include "absl/time/clock.h"
 #include "culturetrade/v1/dataset_service.grpc.pb.h"
+#include "proto/status_convert.h"
 #include "tests/bad_input_fixture.h"
 
 namespace culturetrade {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "culturetrade/v1/dataset_service.grpc.pb.h"
+#include "proto/status_convert.h"
 #include "tests/bad_input_fixture.h"
 
 namespace culturetrade {

@@ -4,7 +4,6 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "tests/postgres_url.h"
 
 namespace culturetrade::testing {
 

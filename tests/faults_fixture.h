@@ -20,6 +20,7 @@
 #include "absl/time/time.h"
 #include "client/client.h"
 #include "service/server/seed.h"
+#include "tests/postgres_url.h"
 #include "tests/test_process.h"
 #include "tests/test_traffic.h"
 

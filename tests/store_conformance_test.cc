@@ -19,6 +19,7 @@
 #include "absl/time/time.h"
 #include "service/server/seed.h"
 #include "service/server/store_url.h"
+#include "service/storage/dataset_rows.h"
 #include "tests/store_fixture.h"
 
 namespace culturetrade {
