@@ -136,7 +136,10 @@ thread_sanitizer() {
   cd "$root"
   cmake --preset tsan -DCULTURETRADE_BUILD_TESTS=ON >/dev/null
   cmake --build --preset tsan --target concurrency_test caching_store_test sqlite_store_test \
-    store_conformance_test analyses_test study_test validation_test fuzz_regression_test
+    store_conformance_test postgres_store_test analyze_growth_test analyze_balance_test \
+    compute_indicators_test reconcile_mirror_test project_balance_test compare_exporters_test \
+    deal_and_spillover_errors_test analyses_validation_test study_test validation_test \
+    fuzz_regression_test
   ctest --preset tsan -R "^($tsan_suites)\."
 }
 

@@ -3,58 +3,33 @@
 // private server (tests/postgres_test_server.sh, which CTest starts as a fixture; its URL comes
 // from CULTURETRADE_TEST_POSTGRES_URL, or the file DIR/url for CULTURETRADE_TEST_POSTGRES_DIR).
 // Without that server the PostgreSQL cases fail: a store nobody tested is not a store we ship.
-//
-// Then PostgreSQL's own concerns: replicas migrating together, a full pool, the server going
-// away and coming back under a store.
 #include <gtest/gtest.h>
-#include <libpq-fe.h>
-#include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
-#include <chrono>
-#include <cstdlib>
-#include <fstream>
 #include <iostream>
+#include <memory>
+#include <string>
 #include <thread>
 #include <vector>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
-#include "service/storage/dataset_rows.h"
-#include "service/storage/postgres/postgres_store.h"
 #include "service/server/seed.h"
-#include "service/storage/sqlite/sqlite_store.h"
 #include "service/server/store_url.h"
-#include "tests/postgres_url.h"
+#include "service/storage/dataset_rows.h"
+#include "tests/store_fixture.h"
 
 namespace culturetrade {
 namespace {
 
-// --- Data ---
-
-// `n` distinct flows, varied like real ones; `tag` tells batches apart.
-v1::Dataset WithFlows(int n, int tag = 0) {
-  v1::Dataset d;
-  d.set_display_name("conformance");
-  for (int i = 0; i < n; ++i) {
-    v1::TradeFlow* f = d.add_flows();
-    f->set_reporter(i % 2 ? "CHN" : "KOR");
-    f->set_partner(i % 2 ? "KOR" : "CHN");
-    f->mutable_product()->set_classification(v1::CLASSIFICATION_FREE);
-    f->mutable_product()->set_code("TV_DRAMAS");
-    f->set_direction(i % 3 ? v1::FLOW_DIRECTION_EXPORT : v1::FLOW_DIRECTION_IMPORT);
-    f->mutable_period()->set_year(1900 + i % 200);
-    f->mutable_period()->set_month(1 + i % 12);
-    f->mutable_value()->set_currency_code("USD");
-    f->mutable_value()->set_units(int64_t{tag} * 1'000'000'000 + i);
-    f->mutable_value()->set_nanos(i % 1000 * 1000);
-  }
-  return d;
-}
+using ::culturetrade::testing::Backend;
+using ::culturetrade::testing::PostgresBackend;
+using ::culturetrade::testing::SqliteBackend;
+using ::culturetrade::testing::TestName;
+using ::culturetrade::testing::WithFlows;
 
 // Index of the first flow that differs, or -1.
 int FirstDifference(const v1::Dataset& got, const v1::Dataset& want) {
@@ -67,84 +42,11 @@ int FirstDifference(const v1::Dataset& got, const v1::Dataset& want) {
   return -1;
 }
 
-// --- Backends: where a fresh store lives, and a way behind its back ---
-
-// The directory of the private server (tests/postgres_test_server.sh), or "".
-std::string ServerDir() {
-  const char* dir = std::getenv("CULTURETRADE_TEST_POSTGRES_DIR");
-  return dir != nullptr ? dir : "";
-}
-
-using ::culturetrade::testing::PgRun;
-using ::culturetrade::testing::PostgresServerUrl;
-using ::culturetrade::testing::WithDatabase;
-
-class Backend {
- public:
-  virtual ~Backend() = default;
-  // A URL for OpenStore naming a new, empty store; "" (after a failure) when there is none.
-  virtual std::string FreshUrl(const std::string& name) = 0;
-  // Runs `sql` on the store at `url` directly; "" or the error.
-  virtual std::string Exec(const std::string& url, const std::string& sql) = 0;
-};
-
-class SqliteBackend : public Backend {
- public:
-  std::string FreshUrl(const std::string& name) override {
-    const std::string path = absl::StrCat(::testing::TempDir(), "/conformance-", name, ".db");
-    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
-    return "sqlite://" + path;
-  }
-  std::string Exec(const std::string& url, const std::string& sql) override {
-    sqlite3* db = nullptr;
-    sqlite3_open(std::string(absl::StripPrefix(url, "sqlite://")).c_str(), &db);
-    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
-    std::string out = rc == SQLITE_OK ? "" : absl::StrCat("error: ", sqlite3_errmsg(db));
-    sqlite3_close(db);
-    return out;
-  }
-};
-
-// A database per test in the private server, made afresh.
-class PostgresBackend : public Backend {
- public:
-  std::string FreshUrl(const std::string& name) override {
-    const std::string server = PostgresServerUrl();
-    if (server.empty()) {
-      ADD_FAILURE() << "no PostgreSQL server: run through ctest (tests/postgres_test_server.sh "
-                       "is its fixture), or set CULTURETRADE_TEST_POSTGRES_URL";
-      return "";
-    }
-    std::string db = "ct_" + absl::AsciiStrToLower(name);
-    db.resize(std::min<size_t>(db.size(), 63));
-    for (const std::string& sql : {absl::StrCat("DROP DATABASE IF EXISTS ", db, " WITH (FORCE)"),
-                                   absl::StrCat("CREATE DATABASE ", db)}) {
-      const std::string error = PgRun(server, sql);
-      if (!error.empty()) {
-        ADD_FAILURE() << sql << ": " << error;
-        return "";
-      }
-    }
-    return WithDatabase(server, db);
-  }
-  std::string Exec(const std::string& url, const std::string& sql) override {
-    return PgRun(url, sql);
-  }
-};
-
 struct BackendParam {
   const char* name;
   std::unique_ptr<Backend> (*make)();
 };
 void PrintTo(const BackendParam& p, std::ostream* os) { *os << p.name; }
-
-// The running test's name, with its store for parameterized ones, as a file or database name:
-// "ADeleteIsFinal_postgres".
-std::string TestName() {
-  std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-  for (char& c : name) c = absl::ascii_isalnum(c) ? c : '_';
-  return name;
-}
 
 // --- The promises, for every store ---
 
@@ -299,7 +201,8 @@ TEST_P(StoreConformanceTest, OnlyTheStoreThatCreatedTheSchemaIsNewSoSeedingHappe
   EXPECT_FALSE((*second)->created_now());
   ASSERT_TRUE(SeedIfNew(**second).ok());
   // A dataset its users deleted stays deleted.
-  EXPECT_EQ((*second)->Get(kStudyDatasetId, false, NoCaller()).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ((*second)->Get(kStudyDatasetId, false, NoCaller()).status().code(),
+            absl::StatusCode::kNotFound);
 }
 
 TEST_P(StoreConformanceTest, ANewerSchemaIsRefused) {
@@ -414,154 +317,6 @@ TEST(OpenStoreTest, APostgresUrlGoesToPostgres) {
   }
   EXPECT_EQ(OpenStore("postgresql://ct@127.0.0.1:1/db", 0).status().code(),
             absl::StatusCode::kInvalidArgument);
-}
-
-// --- PostgreSQL's own ---
-
-class PostgresStoreTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    url_ = PostgresBackend().FreshUrl(TestName());
-    ASSERT_FALSE(url_.empty());
-  }
-  // Runs `tests/postgres_test_server.sh COMMAND DIR` on the private server.
-  static bool Server(const char* command) {
-    const std::string dir = ServerDir();
-    return std::system(absl::StrCat("sh '", CT_POSTGRES_TEST_SERVER, "' ", command, " '", dir, "'")
-                           .c_str()) == 0;
-  }
-  static bool HaveServerDir() { return !ServerDir().empty(); }
-
-  // Calls Get until it succeeds; every failure meanwhile must be UNAVAILABLE.
-  static void ExpectRecovers(DatasetStore& store, const std::string& id, int flows) {
-    const absl::Time deadline = absl::Now() + absl::Seconds(30);
-    absl::StatusOr<v1::Dataset> d;
-    int unavailable = 0;
-    while (!(d = store.Get(id, true, NoCaller())).ok() && absl::Now() < deadline) {
-      ASSERT_EQ(d.status().code(), absl::StatusCode::kUnavailable) << d.status();
-      ++unavailable;
-      absl::SleepFor(absl::Milliseconds(100));
-    }
-    ASSERT_TRUE(d.ok()) << d.status();
-    EXPECT_EQ(d->flows_size(), flows);
-    std::cout << "calls answered UNAVAILABLE before recovery: " << unavailable << "\n";
-  }
-
-  // Waits until a session of this test's database waits on a row lock.
-  void WaitForALockWaiter() {
-    for (int i = 0; i < 400 && PgRun(url_, absl::StrCat("SELECT count(*) ", kLockWaiters)) != "1";
-         ++i) {
-      absl::SleepFor(absl::Milliseconds(25));
-    }
-  }
-  static constexpr char kLockWaiters[] =
-      "FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()";
-
-  std::string url_;
-};
-
-TEST_F(PostgresStoreTest, ReplicasStartingTogetherMigrateOnce) {
-  constexpr int kReplicas = 6;
-  std::vector<absl::StatusOr<std::unique_ptr<PostgresStore>>> opened(kReplicas);
-  std::atomic<bool> go{false};
-  std::vector<std::thread> threads;
-  for (int i = 0; i < kReplicas; ++i) {
-    threads.emplace_back([&, i] {
-      while (!go) std::this_thread::yield();
-      opened[i] = PostgresStore::Open(url_, 1);
-    });
-  }
-  go = true;
-  for (std::thread& t : threads) t.join();
-  int created = 0;
-  for (const auto& store : opened) {
-    ASSERT_TRUE(store.ok()) << store.status();
-    created += (*store)->created_now();
-  }
-  EXPECT_EQ(created, 1);
-  const int v = PostgresStore::SchemaVersion();
-  EXPECT_EQ(PgRun(url_, "SELECT count(*) || ' ' || max(version) FROM schema_version"),
-            absl::StrCat(v, " ", v));
-}
-
-TEST_F(PostgresStoreTest, AFullPoolIsUnavailableAfterTheCheckoutTimeout) {
-  absl::StatusOr<std::unique_ptr<PostgresStore>> store =
-      PostgresStore::Open(url_, 1, absl::Milliseconds(200));
-  ASSERT_TRUE(store.ok()) << store.status();
-  ASSERT_TRUE((*store)->Create("locked", WithFlows(1)).ok());
-  // Another client holds the dataset's row, so an append waits on it with the only connection.
-  PGconn* other = PQconnectdb(url_.c_str());
-  PQclear(PQexec(other, "BEGIN"));
-  PQclear(PQexec(other, "SELECT 1 FROM datasets WHERE id = 'locked' FOR UPDATE"));
-  std::thread append(
-      [&] { EXPECT_TRUE((*store)->AppendFlows("locked", "", WithFlows(1).flows()).ok()); });
-  WaitForALockWaiter();
-  absl::Status busy = (*store)->Get("locked", false, NoCaller()).status();
-  EXPECT_EQ(busy.code(), absl::StatusCode::kUnavailable) << busy;
-  EXPECT_TRUE(absl::StrContains(busy.message(), "busy")) << busy;
-  PQclear(PQexec(other, "COMMIT"));
-  PQfinish(other);
-  append.join();
-  EXPECT_EQ((*store)->Get("locked", false, NoCaller())->flow_count(), 2);
-}
-
-TEST_F(PostgresStoreTest, AConnectionCutMidCallIsUnavailableAndThenReplaced) {
-  absl::StatusOr<std::unique_ptr<PostgresStore>> store = PostgresStore::Open(url_, 1);
-  ASSERT_TRUE(store.ok()) << store.status();
-  ASSERT_TRUE((*store)->Create("cut", WithFlows(1)).ok());
-  PGconn* other = PQconnectdb(url_.c_str());
-  PQclear(PQexec(other, "BEGIN"));
-  PQclear(PQexec(other, "SELECT 1 FROM datasets WHERE id = 'cut' FOR UPDATE"));
-  absl::Status append;
-  std::thread t([&] { append = (*store)->AppendFlows("cut", "", WithFlows(1).flows()).status(); });
-  WaitForALockWaiter();
-  // The server ends the store's session in the middle of its append.
-  PgRun(url_, absl::StrCat("SELECT pg_terminate_backend(pid) ", kLockWaiters));
-  t.join();
-  PQclear(PQexec(other, "COMMIT"));
-  PQfinish(other);
-  EXPECT_EQ(append.code(), absl::StatusCode::kUnavailable) << append;
-  // The pool's only connection is replaced; the cut append left nothing behind.
-  absl::StatusOr<v1::Dataset> d = (*store)->Get("cut", true, NoCaller());
-  ASSERT_TRUE(d.ok()) << d.status();
-  EXPECT_EQ(d->flows_size(), 1);
-  EXPECT_EQ(d->etag(), "1");
-}
-
-TEST_F(PostgresStoreTest, ARestartedServerIsReconnectedToWithoutANewStore) {
-  if (!HaveServerDir()) GTEST_SKIP() << "restarts only the private server of the ctest fixture";
-  absl::StatusOr<std::unique_ptr<PostgresStore>> store = PostgresStore::Open(url_, 3);
-  ASSERT_TRUE(store.ok()) << store.status();
-  ASSERT_TRUE((*store)->Create("kept", WithFlows(9000)).ok());
-  // Connections in the pool, all of which the restart cuts.
-  std::vector<std::thread> readers;
-  for (int i = 0; i < 3; ++i) readers.emplace_back([&] { (void)(*store)->Get("kept", true, NoCaller()); });
-  for (std::thread& t : readers) t.join();
-
-  ASSERT_TRUE(Server("restart"));
-  ExpectRecovers(**store, "kept", 9000);
-  EXPECT_TRUE((*store)->AppendFlows("kept", "", WithFlows(1).flows()).ok());
-  for (int i = 0; i < 5; ++i) EXPECT_TRUE((*store)->Get("kept", false, NoCaller()).ok());
-}
-
-TEST_F(PostgresStoreTest, AStoppedServerIsUnavailableUntilItIsBack) {
-  if (!HaveServerDir()) GTEST_SKIP() << "stops only the private server of the ctest fixture";
-  absl::StatusOr<std::unique_ptr<PostgresStore>> store = PostgresStore::Open(url_, 2);
-  ASSERT_TRUE(store.ok()) << store.status();
-  ASSERT_TRUE((*store)->Create("kept", WithFlows(5)).ok());
-
-  ASSERT_TRUE(Server("down"));
-  const absl::Status get = (*store)->Get("kept", true, NoCaller()).status();
-  const absl::Status create = (*store)->Create("new", WithFlows(5)).status();
-  const absl::Status list = (*store)->List(10, "").status();
-  const bool up = Server("up");
-  EXPECT_EQ(get.code(), absl::StatusCode::kUnavailable) << get;
-  EXPECT_EQ(create.code(), absl::StatusCode::kUnavailable) << create;
-  EXPECT_EQ(list.code(), absl::StatusCode::kUnavailable) << list;
-  ASSERT_TRUE(up);
-
-  ExpectRecovers(**store, "kept", 5);
-  EXPECT_TRUE((*store)->Create("new", WithFlows(5)).ok());
 }
 
 }  // namespace
