@@ -1,5 +1,6 @@
 // What operators rely on, against the real server: metrics, structured logs, limits, drain,
-// connection age, flags. Crashes, deadlines and a full or read-only store: faults_test.cc.
+// connection age, flags. Crashes, deadlines and a full or read-only store: store_faults_test.cc,
+// postgres_faults_test.cc and disk_faults_test.cc.
 #include <grpcpp/grpcpp.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
