@@ -309,6 +309,11 @@ TEST_F(CtradeAnalyzeTest, ExitCodesTellWhatWentWrong) {
                 .exit_code,
             2);
   EXPECT_EQ(Analyze("", "spillover", kStudy, {"--bogus", "1"}).exit_code, 2);
+  r = Analyze("", "balance", kStudy,
+              {"--reporter", "CHN", "--partner", "KOR", "--product", "TV_DRAMAS", "--scale",
+               "lakhs"});
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_THAT(r.err, HasSubstr("lakhs"));
   EXPECT_EQ(Ctrade({"analyze", "growth"}).exit_code, 2);  // no dataset
 
   // 3: invalid arguments and failed preconditions, with what is wrong on stderr.

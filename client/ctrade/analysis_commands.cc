@@ -34,6 +34,9 @@ absl::Status RunAnalysis(
   Request request;
   request.set_dataset(DatasetNameArg(*dataset));
   if (absl::Status s = build(o, request); !s.ok()) return s;
+  // The tables read --scale only once the answer is in: read it now, so a bad one is a usage
+  // error before the call rather than an unscaled table.
+  o.Scale();
   if (!o.status().ok()) return o.status();
   absl::StatusOr<Response> response = [&] {
     Spinner waiting("analysing");
