@@ -229,7 +229,7 @@ absl::StatusOr<PairBalances> ComputePairBalances(const FlowTable& flows) {
   Cells cells;
   const auto [first_year, last_year] = YearRange(columns.year, columns.size);
   cells.first_year = first_year;
-  cells.span = static_cast<size_t>(last_year - first_year + 1);
+  cells.span = static_cast<size_t>(last_year - first_year) + 1;
   const bool sub_annual = AnySubAnnual(columns.month, columns.quarter, columns.size);
   const size_t economies = flows.economies().size();
   cells.Reserve(std::min(economies * economies, flows.size()));  // pairs there can be

@@ -106,8 +106,8 @@ std::string HeaderKey(absl::string_view name) {
 
 }  // namespace
 
-CsvHeader::CsvHeader(std::vector<std::string> cells) {
-  for (std::string& cell : cells) {
+CsvHeader::CsvHeader(const std::vector<std::string>& cells) {
+  for (const std::string& cell : cells) {
     keys_.push_back(HeaderKey(cell));
     names_.emplace_back(absl::StripAsciiWhitespace(cell));
   }
@@ -131,6 +131,7 @@ int CsvHeader::Claim(std::initializer_list<absl::string_view> names, const std::
 
 std::vector<ColumnMeaning> CsvHeader::Meanings() const {
   std::vector<ColumnMeaning> out;
+  out.reserve(size());
   for (int i = 0; i < size(); ++i) {
     out.push_back({names_[i], meanings_[i].empty() ? "ignored" : meanings_[i]});
   }

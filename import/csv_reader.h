@@ -61,7 +61,7 @@ struct ColumnMeaning {
 // `Exports (thousand USD)` is `exports`) and what each was taken to mean.
 class CsvHeader {
  public:
-  explicit CsvHeader(std::vector<std::string> cells);
+  explicit CsvHeader(const std::vector<std::string>& cells);
   // The first unclaimed column named like the first of `names` that one has, now meaning
   // `meaning`; -1 when there is none.
   int Claim(std::initializer_list<absl::string_view> names, const std::string& meaning);

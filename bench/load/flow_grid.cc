@@ -19,7 +19,8 @@ std::string ProductCode(int product) { return absl::StrFormat("K%02d", product);
 
 // Whole US dollars, spread over three orders of magnitude so that sums exercise every digit.
 int64_t Units(int partner, int product, int direction, int year) {
-  return 1000 + (int64_t{partner} * 131 + product * 17 + year * 7 + direction * 3) * 7919 %
+  return 1000 + (int64_t{partner} * 131 + int64_t{product} * 17 + int64_t{year} * 7 +
+                 int64_t{direction} * 3) * 7919 %
                     1'000'000;
 }
 

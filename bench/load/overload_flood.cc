@@ -37,10 +37,12 @@ void Caller(Client client, const std::string& dataset, absl::Time end, Outcome& 
 // `callers` threads over `connections` connections, each calling again as soon as answered.
 Outcome Call(const FloodOptions& options, int callers, int connections, absl::Duration duration) {
   std::vector<Client> clients;
+  clients.reserve(connections);
   for (int i = 0; i < connections; ++i) clients.push_back(LoadClient(options.endpoint, i));
   const absl::Time end = absl::Now() + duration;
   std::vector<Outcome> outcomes(callers);
   std::vector<std::thread> threads;
+  threads.reserve(callers);
   for (int i = 0; i < callers; ++i) {
     threads.emplace_back(Caller, clients[i % clients.size()], options.grid_dataset, end,
                          std::ref(outcomes[i]));

@@ -59,6 +59,7 @@ absl::StatusOr<v1::IndicatorValue> HhiOf(const AnalysisInput& in,
       partners ? ExportsByPartner(in.flows(), r.reporter(), fixed, r.year())
                : ExportsByProduct(in.flows(), r.reporter(), fixed, r.year());
   std::vector<Decimal> values;
+  values.reserve(totals.size());
   for (const CodeTotal& t : totals) values.push_back(t.value);
   if (values.empty()) {
     return absl::FailedPreconditionError(absl::StrCat(

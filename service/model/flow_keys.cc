@@ -5,7 +5,8 @@ namespace {
 
 // An ISO alpha-3 code (validated: three capitals) as a number below 26^3.
 uint64_t EconomyNumber(const std::string& code) {
-  return static_cast<uint64_t>((code[0] - 'A') * 676 + (code[1] - 'A') * 26 + (code[2] - 'A'));
+  return static_cast<uint64_t>(code[0] - 'A') * 676 + static_cast<uint64_t>(code[1] - 'A') * 26 +
+         static_cast<uint64_t>(code[2] - 'A');
 }
 
 bool IsWholeYear(const v1::TradeFlow& f) {
