@@ -2,7 +2,8 @@
 // serialized message) for load tools such as h2load that post a fixed body.
 //
 //   culturetrade-grpc-frame culturetrade.v1.AnalyzeBalanceRequest \
-//     'dataset: "datasets/china-korea-tv-dramas" reporter: "CHN" partner: "KOR" product_code: "TV_DRAMAS"' > body
+//     'dataset: "datasets/china-korea-tv-dramas" reporter: "CHN" partner: "KOR" product_code:
+//     "TV_DRAMAS"' > body
 #include <cstdint>
 #include <iostream>
 #include <memory>

@@ -99,9 +99,8 @@ FlowTable WorldTable(int64_t n) {
   table.Reserve(static_cast<size_t>(n));
   for (int64_t i = 0; i < n; ++i) {
     const Coordinates c = CoordinatesOf(i);
-    table.Add(kEconomies[c.reporter], kEconomies[c.partner], ProductCodes()[c.product],
-              c.direction, Period{c.year, 0, 0}, CentsToDecimal(c.cents), "USD",
-              ValueStatus::kReported);
+    table.Add(kEconomies[c.reporter], kEconomies[c.partner], ProductCodes()[c.product], c.direction,
+              Period{c.year, 0, 0}, CentsToDecimal(c.cents), "USD", ValueStatus::kReported);
   }
   return table;
 }

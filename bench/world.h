@@ -21,8 +21,8 @@ inline constexpr int kWorldPartners = 200;
 inline constexpr int kWorldProducts = 5;
 inline constexpr int kWorldFirstYear = 2000;
 inline constexpr int kWorldYears = 25;
-inline constexpr int64_t kWorldFlows = int64_t{kWorldReporters} * kWorldPartners *
-                                       kWorldProducts * kWorldYears * 2;
+inline constexpr int64_t kWorldFlows =
+    int64_t{kWorldReporters} * kWorldPartners * kWorldProducts * kWorldYears * 2;
 static_assert(kWorldFlows == 10'000'000);
 
 // The i-th flow of the world (0 <= i < kWorldFlows). Year varies fastest, then direction

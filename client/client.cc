@@ -30,8 +30,8 @@ absl::StatusOr<v1::ListDatasetsResponse> Client::ListDatasets(int page_size,
 PaginatedRange<v1::Dataset> Client::ListDatasetsRange(int page_size) {
   // The range may outlive this Client object: it keeps the connection alive itself.
   return PaginatedRange<v1::Dataset>(
-      [connection = connection_, page_size](const std::string& token)
-          -> absl::StatusOr<PaginatedRange<v1::Dataset>::Page> {
+      [connection = connection_,
+       page_size](const std::string& token) -> absl::StatusOr<PaginatedRange<v1::Dataset>::Page> {
         v1::ListDatasetsRequest request;
         request.set_page_size(page_size);
         request.set_page_token(token);
@@ -78,8 +78,7 @@ absl::StatusOr<v1::Dataset> Client::AppendFlows(const std::string& name,
   return connection_->UploadFlows(header, flows);
 }
 
-std::vector<google::rpc::BadRequest::FieldViolation> FieldViolationsOf(
-    const absl::Status& status) {
+std::vector<google::rpc::BadRequest::FieldViolation> FieldViolationsOf(const absl::Status& status) {
   google::rpc::BadRequest bad_request;
   if (!ReadDetail(status, bad_request)) return {};
   return {bad_request.field_violations().begin(), bad_request.field_violations().end()};

@@ -49,22 +49,28 @@ class Client {
   absl::StatusOr<v1::AnalyzeGrowthResponse> AnalyzeGrowth(const v1::AnalyzeGrowthRequest& request) {
     return connection_->AnalyzeGrowth(request);
   }
-  absl::StatusOr<v1::CompareExportersResponse> CompareExporters(const v1::CompareExportersRequest& request) {
+  absl::StatusOr<v1::CompareExportersResponse> CompareExporters(
+      const v1::CompareExportersRequest& request) {
     return connection_->CompareExporters(request);
   }
-  absl::StatusOr<v1::AnalyzeDealPricesResponse> AnalyzeDealPrices(const v1::AnalyzeDealPricesRequest& request) {
+  absl::StatusOr<v1::AnalyzeDealPricesResponse> AnalyzeDealPrices(
+      const v1::AnalyzeDealPricesRequest& request) {
     return connection_->AnalyzeDealPrices(request);
   }
-  absl::StatusOr<v1::EstimateSpilloverResponse> EstimateSpillover(const v1::EstimateSpilloverRequest& request) {
+  absl::StatusOr<v1::EstimateSpilloverResponse> EstimateSpillover(
+      const v1::EstimateSpilloverRequest& request) {
     return connection_->EstimateSpillover(request);
   }
-  absl::StatusOr<v1::ProjectBalanceResponse> ProjectBalance(const v1::ProjectBalanceRequest& request) {
+  absl::StatusOr<v1::ProjectBalanceResponse> ProjectBalance(
+      const v1::ProjectBalanceRequest& request) {
     return connection_->ProjectBalance(request);
   }
-  absl::StatusOr<v1::ComputeIndicatorsResponse> ComputeIndicators(const v1::ComputeIndicatorsRequest& request) {
+  absl::StatusOr<v1::ComputeIndicatorsResponse> ComputeIndicators(
+      const v1::ComputeIndicatorsRequest& request) {
     return connection_->ComputeIndicators(request);
   }
-  absl::StatusOr<v1::ReconcileMirrorResponse> ReconcileMirror(const v1::ReconcileMirrorRequest& request) {
+  absl::StatusOr<v1::ReconcileMirrorResponse> ReconcileMirror(
+      const v1::ReconcileMirrorRequest& request) {
     return connection_->ReconcileMirror(request);
   }
 

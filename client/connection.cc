@@ -6,8 +6,7 @@
 namespace culturetrade {
 
 std::shared_ptr<Connection> MakeConnection(const Options& options) {
-  return std::make_shared<internal::RetryConnection>(internal::CreateDefaultStub(options),
-                                                     options);
+  return std::make_shared<internal::RetryConnection>(internal::CreateDefaultStub(options), options);
 }
 
 }  // namespace culturetrade

@@ -27,13 +27,20 @@ class Connection {
                                                   absl::Span<const v1::TradeFlow> flows) = 0;
   virtual absl::StatusOr<v1::AnalyzeBalanceResponse> AnalyzeBalance(
       const v1::AnalyzeBalanceRequest& request) = 0;
-  virtual absl::StatusOr<v1::AnalyzeGrowthResponse> AnalyzeGrowth(const v1::AnalyzeGrowthRequest& request) = 0;
-  virtual absl::StatusOr<v1::CompareExportersResponse> CompareExporters(const v1::CompareExportersRequest& request) = 0;
-  virtual absl::StatusOr<v1::AnalyzeDealPricesResponse> AnalyzeDealPrices(const v1::AnalyzeDealPricesRequest& request) = 0;
-  virtual absl::StatusOr<v1::EstimateSpilloverResponse> EstimateSpillover(const v1::EstimateSpilloverRequest& request) = 0;
-  virtual absl::StatusOr<v1::ProjectBalanceResponse> ProjectBalance(const v1::ProjectBalanceRequest& request) = 0;
-  virtual absl::StatusOr<v1::ComputeIndicatorsResponse> ComputeIndicators(const v1::ComputeIndicatorsRequest& request) = 0;
-  virtual absl::StatusOr<v1::ReconcileMirrorResponse> ReconcileMirror(const v1::ReconcileMirrorRequest& request) = 0;
+  virtual absl::StatusOr<v1::AnalyzeGrowthResponse> AnalyzeGrowth(
+      const v1::AnalyzeGrowthRequest& request) = 0;
+  virtual absl::StatusOr<v1::CompareExportersResponse> CompareExporters(
+      const v1::CompareExportersRequest& request) = 0;
+  virtual absl::StatusOr<v1::AnalyzeDealPricesResponse> AnalyzeDealPrices(
+      const v1::AnalyzeDealPricesRequest& request) = 0;
+  virtual absl::StatusOr<v1::EstimateSpilloverResponse> EstimateSpillover(
+      const v1::EstimateSpilloverRequest& request) = 0;
+  virtual absl::StatusOr<v1::ProjectBalanceResponse> ProjectBalance(
+      const v1::ProjectBalanceRequest& request) = 0;
+  virtual absl::StatusOr<v1::ComputeIndicatorsResponse> ComputeIndicators(
+      const v1::ComputeIndicatorsRequest& request) = 0;
+  virtual absl::StatusOr<v1::ReconcileMirrorResponse> ReconcileMirror(
+      const v1::ReconcileMirrorRequest& request) = 0;
 };
 
 // The default connection: a gRPC channel to `options.endpoint`, with the bearer token, the

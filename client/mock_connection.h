@@ -16,8 +16,7 @@ class MockConnection : public Connection {
  public:
   MOCK_METHOD(absl::StatusOr<v1::Dataset>, CreateDataset, (const v1::CreateDatasetRequest&),
               (override));
-  MOCK_METHOD(absl::StatusOr<v1::Dataset>, GetDataset, (const v1::GetDatasetRequest&),
-              (override));
+  MOCK_METHOD(absl::StatusOr<v1::Dataset>, GetDataset, (const v1::GetDatasetRequest&), (override));
   MOCK_METHOD(absl::StatusOr<v1::ListDatasetsResponse>, ListDatasets,
               (const v1::ListDatasetsRequest&), (override));
   MOCK_METHOD(absl::Status, DeleteDataset, (const v1::DeleteDatasetRequest&), (override));

@@ -33,7 +33,7 @@ struct TlsOptions {
   std::string root_ca_pem;      // empty: the system's trusted roots
   std::string client_cert_pem;  // with client_key_pem: mutual TLS
   std::string client_key_pem;
-  std::string server_name;      // the name the server's certificate must carry, if not the host
+  std::string server_name;  // the name the server's certificate must carry, if not the host
 };
 
 struct Options {

@@ -44,9 +44,7 @@ class PaginatedRange {
       state_->Advance();
       return *this;
     }
-    friend bool operator==(const iterator& a, const iterator& b) {
-      return a.AtEnd() == b.AtEnd();
-    }
+    friend bool operator==(const iterator& a, const iterator& b) { return a.AtEnd() == b.AtEnd(); }
     friend bool operator!=(const iterator& a, const iterator& b) { return !(a == b); }
 
    private:

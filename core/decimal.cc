@@ -58,13 +58,12 @@ absl::StatusOr<Decimal> Decimal::Parse(absl::string_view text) {
       continue;
     }
     if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("'", original, "' is not a decimal number"));
+      return absl::InvalidArgumentError(absl::StrCat("'", original, "' is not a decimal number"));
     }
     if (seen_point) {
       if (++fraction_digits > kFractionDigits) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "'", original, "' has more than ", kFractionDigits, " decimal places"));
+        return absl::InvalidArgumentError(
+            absl::StrCat("'", original, "' has more than ", kFractionDigits, " decimal places"));
       }
     } else if (++integer_digits > kMaxIntegerDigits) {
       return absl::InvalidArgumentError(absl::StrCat("'", original, "' is too large"));

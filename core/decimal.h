@@ -27,9 +27,7 @@ class Decimal {
   // From google.type.Money-style parts; the signs of units and nanos must agree.
   static absl::StatusOr<Decimal> FromUnitsNanos(int64_t units, int32_t nanos);
   static constexpr Decimal FromNanos(absl::int128 nanos) { return Decimal(nanos); }
-  static Decimal FromUnits(int64_t units) {
-    return Decimal(absl::int128(units) * kNanosPerUnit);
-  }
+  static Decimal FromUnits(int64_t units) { return Decimal(absl::int128(units) * kNanosPerUnit); }
 
   // Whole units and nanos with agreeing signs; fails when the units overflow int64.
   absl::Status ToUnitsNanos(int64_t* units, int32_t* nanos) const;

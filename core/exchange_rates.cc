@@ -83,9 +83,8 @@ MaybeRate StoredYearRate(absl::Span<const RateObservation> obs) {
     } else {
       // Rates go up to 10^27, so a year of daily ones could overflow the sum.
       if (daily_sum.nanos() > std::numeric_limits<absl::int128>::max() - o.rate.nanos()) {
-        return absl::OutOfRangeError(absl::StrCat("the daily ", o.base, "/", o.quote,
-                                                  " rates for ", o.year,
-                                                  " are too large to average"));
+        return absl::OutOfRangeError(absl::StrCat("the daily ", o.base, "/", o.quote, " rates for ",
+                                                  o.year, " are too large to average"));
       }
       ++days;
       daily_sum += o.rate;
@@ -203,9 +202,8 @@ absl::Span<const RateObservation> ExchangeRates::PairYear(const std::string& bas
                                            range.second - range.first);
 }
 
-absl::StatusOr<RateFraction> ExchangeRates::Resolve(const std::string& from,
-                                                    const std::string& to, int year,
-                                                    int month) const {
+absl::StatusOr<RateFraction> ExchangeRates::Resolve(const std::string& from, const std::string& to,
+                                                    int year, int month) const {
   if (!IsCurrencyCode(from) || !IsCurrencyCode(to)) {
     return absl::InvalidArgumentError(
         absl::StrCat("exchange rates are between ISO 4217 codes of three capital letters, not '",

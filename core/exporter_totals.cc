@@ -57,30 +57,29 @@ std::vector<CodeTotal> ExportsBy(const FlowTable& flows, absl::string_view repor
 
 }  // namespace
 
-absl::StatusOr<CurrencyAmount> YearExports(const FlowTable& flows, const SeriesKey& key,
-                                           int year) {
+absl::StatusOr<CurrencyAmount> YearExports(const FlowTable& flows, const SeriesKey& key, int year) {
   absl::StatusOr<AnnualSeries> series = BuildAnnualSeries(flows, key, Direction::kExport);
   if (!series.ok()) return series.status();
   if (const YearValue* v = series->Find(year)) return CurrencyAmount{v->value, series->currency()};
-  return absl::FailedPreconditionError(absl::StrCat(
-      "the dataset lacks ", year, " exports of ",
-      Describe(key.product_code, kAllProducts, "all products", "product"), " from ",
-      Describe(key.reporter, kWorld, "the world", "reporter"), " to ",
-      Describe(key.partner, kWorld, "the world", "partner")));
+  return absl::FailedPreconditionError(
+      absl::StrCat("the dataset lacks ", year, " exports of ",
+                   Describe(key.product_code, kAllProducts, "all products", "product"), " from ",
+                   Describe(key.reporter, kWorld, "the world", "reporter"), " to ",
+                   Describe(key.partner, kWorld, "the world", "partner")));
 }
 
 std::vector<CodeTotal> ExportsByPartner(const FlowTable& flows, absl::string_view reporter,
                                         absl::string_view product, int year) {
-  return ExportsBy(flows, reporter, year,
-                   {/*by_partner=*/true, flows.products().Find(product),
-                    flows.economies().Find(kWorld)});
+  return ExportsBy(
+      flows, reporter, year,
+      {/*by_partner=*/true, flows.products().Find(product), flows.economies().Find(kWorld)});
 }
 
 std::vector<CodeTotal> ExportsByProduct(const FlowTable& flows, absl::string_view reporter,
                                         absl::string_view partner, int year) {
-  return ExportsBy(flows, reporter, year,
-                   {/*by_partner=*/false, flows.economies().Find(partner),
-                    flows.products().Find(kAllProducts)});
+  return ExportsBy(
+      flows, reporter, year,
+      {/*by_partner=*/false, flows.economies().Find(partner), flows.products().Find(kAllProducts)});
 }
 
 }  // namespace culturetrade

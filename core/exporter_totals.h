@@ -24,8 +24,7 @@ struct CurrencyAmount {
 // The exports of `key` (whose reporter or partner may be the world, kWorld, and product every
 // product, kAllProducts) in `year`. FAILED_PRECONDITION saying what the table lacks when it has
 // no such exports that year, or when they are in more than one currency.
-absl::StatusOr<CurrencyAmount> YearExports(const FlowTable& flows, const SeriesKey& key,
-                                           int year);
+absl::StatusOr<CurrencyAmount> YearExports(const FlowTable& flows, const SeriesKey& key, int year);
 
 // A partner's or a product's share of an exporter's trade, before dividing.
 struct CodeTotal {

@@ -43,8 +43,7 @@ void FlowTable::Add(absl::string_view reporter, absl::string_view partner,
 }
 
 void FlowTable::Add(const Flow& f) {
-  Add(f.reporter, f.partner, f.product_code, f.direction, f.period, f.value, f.currency,
-      f.status);
+  Add(f.reporter, f.partner, f.product_code, f.direction, f.period, f.value, f.currency, f.status);
 }
 
 void FlowTable::AddRow(const FlowTable& other, size_t i) {
@@ -67,8 +66,8 @@ Flow FlowTable::Row(size_t i) const {
 }
 
 size_t FlowTable::ColumnBytes() const {
-  return size() * (3 * sizeof(uint16_t) + sizeof(uint32_t) + sizeof(int16_t) +
-                   4 * sizeof(uint8_t) + sizeof(absl::int128));
+  return size() * (3 * sizeof(uint16_t) + sizeof(uint32_t) + sizeof(int16_t) + 4 * sizeof(uint8_t) +
+                   sizeof(absl::int128));
 }
 
 }  // namespace culturetrade

@@ -68,7 +68,7 @@ class FlowTable {
   absl::Span<const uint32_t> product() const { return product_; }
   absl::Span<const uint16_t> currency() const { return currency_; }
   absl::Span<const int16_t> year() const { return year_; }
-  absl::Span<const uint8_t> month() const { return month_; }    // 0 for none
+  absl::Span<const uint8_t> month() const { return month_; }      // 0 for none
   absl::Span<const uint8_t> quarter() const { return quarter_; }  // 0 for none
   absl::Span<const uint8_t> direction() const { return direction_; }
   absl::Span<const uint8_t> status() const { return status_; }

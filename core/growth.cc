@@ -9,8 +9,8 @@ namespace culturetrade {
 
 absl::StatusOr<double> GrowthRate(Decimal previous, Decimal current) {
   if (!previous.is_positive()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "growth from a base of ", previous.ToString(), " is undefined: the base must be positive"));
+    return absl::FailedPreconditionError(absl::StrCat("growth from a base of ", previous.ToString(),
+                                                      " is undefined: the base must be positive"));
   }
   return Ratio(current, previous) - 1.0;
 }
@@ -26,9 +26,8 @@ absl::StatusOr<double> CompoundAnnualGrowth(Decimal start, Decimal end, int year
                      " is undefined: the start value must be positive"));
   }
   if (end.is_negative()) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("compound growth to a negative end value (", end.ToString(),
-                     ") is undefined"));
+    return absl::FailedPreconditionError(absl::StrCat("compound growth to a negative end value (",
+                                                      end.ToString(), ") is undefined"));
   }
   return std::pow(Ratio(end, start), 1.0 / years) - 1.0;
 }
@@ -37,15 +36,14 @@ absl::StatusOr<double> YearOnYearGrowth(const AnnualSeries& series, int year) {
   const YearValue* current = series.Find(year);
   const YearValue* previous = series.Find(year - 1);
   if (current == nullptr || previous == nullptr) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("no year-on-year growth for ", year, ": ",
-                     current == nullptr ? year : year - 1, " has no data"));
+    return absl::FailedPreconditionError(absl::StrCat("no year-on-year growth for ", year, ": ",
+                                                      current == nullptr ? year : year - 1,
+                                                      " has no data"));
   }
   return GrowthRate(previous->value, current->value);
 }
 
-CompoundGrowthResult CompoundGrowthOver(const AnnualSeries& series, int start_year,
-                                        int end_year) {
+CompoundGrowthResult CompoundGrowthOver(const AnnualSeries& series, int start_year, int end_year) {
   CompoundGrowthResult out;
   out.rate = absl::FailedPreconditionError("the series has no data");
   if (series.empty()) return out;
@@ -61,8 +59,8 @@ CompoundGrowthResult CompoundGrowthOver(const AnnualSeries& series, int start_ye
                      " to ", out.end_year));
   } else if (start == nullptr || end == nullptr) {
     out.rate = absl::FailedPreconditionError(absl::StrCat(
-        "compound growth from ", out.start_year, " to ", out.end_year, " is undefined: ",
-        start == nullptr ? out.start_year : out.end_year, " has no data"));
+        "compound growth from ", out.start_year, " to ", out.end_year,
+        " is undefined: ", start == nullptr ? out.start_year : out.end_year, " has no data"));
   } else {
     out.rate = CompoundAnnualGrowth(start->value, end->value, out.end_year - out.start_year);
   }
@@ -72,8 +70,8 @@ CompoundGrowthResult CompoundGrowthOver(const AnnualSeries& series, int start_ye
 absl::StatusOr<TrendGrowth> LogLinearTrend(const AnnualSeries& series) {
   const std::vector<YearValue>& years = series.years();
   if (years.size() < 2) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "a trend needs at least two years with data; the series has ", years.size()));
+    return absl::FailedPreconditionError(
+        absl::StrCat("a trend needs at least two years with data; the series has ", years.size()));
   }
   // Centre t on the first year so that large year numbers do not cost precision.
   double sum_t = 0, sum_y = 0, sum_tt = 0, sum_ty = 0;

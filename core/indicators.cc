@@ -31,15 +31,13 @@ absl::Status CheckPositive(const char* indicator, const Named& q) {
 // taken from different sources, and the ratio would silently mislead.
 absl::Status CheckPartOfTotal(const char* indicator, const Named& part, const Named& total) {
   if (part.value.is_negative()) {
-    return absl::InvalidArgumentError(absl::StrCat(indicator, ": ", part.words,
-                                                   " cannot be negative, got ",
-                                                   part.value.ToString()));
+    return absl::InvalidArgumentError(absl::StrCat(
+        indicator, ": ", part.words, " cannot be negative, got ", part.value.ToString()));
   }
   if (part.value > total.value) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(indicator, ": ", part.words, " of ", part.value.ToString(), " exceed ",
-                     total.words, " of ", total.value.ToString(),
-                     "; the arguments are mixed up or come from different data"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        indicator, ": ", part.words, " of ", part.value.ToString(), " exceed ", total.words, " of ",
+        total.value.ToString(), "; the arguments are mixed up or come from different data"));
   }
   return absl::OkStatus();
 }
@@ -60,10 +58,9 @@ absl::StatusOr<double> RelativeShare(const char* indicator, const Named& part_r,
 
 absl::Status CheckFlowsNotNegative(absl::string_view what, Decimal exports, Decimal imports) {
   if (!exports.is_negative() && !imports.is_negative()) return absl::OkStatus();
-  return absl::FailedPreconditionError(
-      absl::StrCat("Grubel-Lloyd index", what, " is undefined: ",
-                   exports.is_negative() ? "exports" : "imports", " are negative (",
-                   (exports.is_negative() ? exports : imports).ToString(), ")"));
+  return absl::FailedPreconditionError(absl::StrCat(
+      "Grubel-Lloyd index", what, " is undefined: ", exports.is_negative() ? "exports" : "imports",
+      " are negative (", (exports.is_negative() ? exports : imports).ToString(), ")"));
 }
 
 }  // namespace
@@ -85,8 +82,8 @@ absl::StatusOr<GrubelLloydResult> GrubelLloydIndex(absl::Span<const ProductTrade
   // rounded once rather than accumulating per-product doubles.
   Decimal total_trade, total_imbalance;
   for (const ProductTrade& p : products) {
-    absl::Status s = CheckFlowsNotNegative(absl::StrCat(" of '", p.product, "'"), p.exports,
-                                           p.imports);
+    absl::Status s =
+        CheckFlowsNotNegative(absl::StrCat(" of '", p.product, "'"), p.exports, p.imports);
     if (!s.ok()) return s;
     const Decimal trade = p.exports + p.imports;
     if (trade.is_zero()) {
@@ -98,9 +95,9 @@ absl::StatusOr<GrubelLloydResult> GrubelLloydIndex(absl::Span<const ProductTrade
     total_imbalance += Abs(p.exports - p.imports);
   }
   if (total_trade.is_zero()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "aggregate Grubel-Lloyd index is undefined: none of the ", products.size(),
-        " products has any exports or imports"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("aggregate Grubel-Lloyd index is undefined: none of the ", products.size(),
+                     " products has any exports or imports"));
   }
   out.aggregate = 1.0 - Ratio(total_imbalance, total_trade);
   return out;
@@ -108,12 +105,11 @@ absl::StatusOr<GrubelLloydResult> GrubelLloydIndex(absl::Span<const ProductTrade
 
 absl::StatusOr<double> BalassaRca(Decimal reporter_product_exports, Decimal reporter_total_exports,
                                   Decimal world_product_exports, Decimal world_total_exports) {
-  return RelativeShare(
-      "Balassa RCA",
-      {reporter_product_exports, "the reporter's exports of the product (x_ik)"},
-      {reporter_total_exports, "the reporter's total exports (X_i)"},
-      {world_product_exports, "the world's exports of the product (x_wk)"},
-      {world_total_exports, "the world's total exports (X_w)"});
+  return RelativeShare("Balassa RCA",
+                       {reporter_product_exports, "the reporter's exports of the product (x_ik)"},
+                       {reporter_total_exports, "the reporter's total exports (X_i)"},
+                       {world_product_exports, "the world's exports of the product (x_wk)"},
+                       {world_total_exports, "the world's total exports (X_w)"});
 }
 
 double SymmetricRca(double rca) { return (rca - 1.0) / (rca + 1.0); }
@@ -146,17 +142,18 @@ absl::StatusOr<double> NormalizedHhi(absl::Span<const Decimal> values) {
   Decimal total;
   for (size_t i = 0; i < values.size(); ++i) {
     if (values[i].is_negative()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("concentration index: value ", i, " is negative (",
-                       values[i].ToString(), "); trade values cannot be"));
+      return absl::InvalidArgumentError(absl::StrCat("concentration index: value ", i,
+                                                     " is negative (", values[i].ToString(),
+                                                     "); trade values cannot be"));
     }
     total += values[i];
   }
   if (total.is_zero()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "concentration index is undefined: all ", values.size(), " values are zero"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("concentration index is undefined: all ", values.size(), " values are zero"));
   }
-  if (values.size() == 1) return 1.0;  // the formula is 0 / 0 here; one partner is full concentration
+  if (values.size() == 1)
+    return 1.0;  // the formula is 0 / 0 here; one partner is full concentration
   double sum_of_squares = 0;
   for (const Decimal& v : values) {
     const double share = Ratio(v, total);

@@ -29,7 +29,7 @@ struct ProductTrade {
 
 struct GrubelLloydResult {
   std::vector<std::pair<std::string, double>> by_product;  // in input order, traded products only
-  double aggregate = 0;  // the per-product indexes averaged with weights X + M
+  double aggregate = 0;              // the per-product indexes averaged with weights X + M
   std::vector<std::string> skipped;  // products with X + M = 0, which have no index
 };
 

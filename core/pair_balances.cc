@@ -141,8 +141,7 @@ bool Accumulate(const Columns& c, uint16_t currency, Slots& slots, Cells& cells)
 }
 
 template <typename Slots>
-bool Accumulate(const Columns& c, bool sub_annual, uint16_t currency, Slots& slots,
-                Cells& cells) {
+bool Accumulate(const Columns& c, bool sub_annual, uint16_t currency, Slots& slots, Cells& cells) {
   return sub_annual ? Accumulate<true>(c, currency, slots, cells)
                     : Accumulate<false>(c, currency, slots, cells);
 }
@@ -180,8 +179,8 @@ CompoundGrowthResult GrowthOf(absl::Span<const PairYear> years, bool exports) {
     out.rate = absl::FailedPreconditionError(absl::StrCat(
         "compound growth needs two different years; only ", out.start_year, " has data"));
   } else {
-    out.rate = CompoundAnnualGrowth(*out.start_value, *out.end_value,
-                                    out.end_year - out.start_year);
+    out.rate =
+        CompoundAnnualGrowth(*out.start_value, *out.end_value, out.end_year - out.start_year);
   }
   return out;
 }

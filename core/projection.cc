@@ -22,9 +22,9 @@ std::string Percent(double rate) { return absl::StrFormat("%.2f %%", rate * 100)
 
 absl::Status CheckRate(const char* which, double rate) {
   if (std::isfinite(rate) && rate > -1.0) return absl::OkStatus();
-  return absl::InvalidArgumentError(absl::StrCat(
-      which, " growth rate ", rate,
-      " is not a yearly fraction above -1 (-1 would wipe the flow out in one year)"));
+  return absl::InvalidArgumentError(
+      absl::StrCat(which, " growth rate ", rate,
+                   " is not a yearly fraction above -1 (-1 would wipe the flow out in one year)"));
 }
 
 absl::Status CheckBase(const char* which, Decimal value) {
@@ -56,9 +56,9 @@ absl::StatusOr<Decimal> ProjectValue(const char* which, Decimal base, double rat
   if (t == 0) return base;
   const long double nanos = ProjectedNanos(base, rate, t);
   if (!(nanos < kMaxNanos)) {
-    return absl::OutOfRangeError(absl::StrFormat(
-        "%s projected to %d (about %.3Lg) are too large for an exact amount", which, year,
-        nanos / Decimal::kNanosPerUnit));
+    return absl::OutOfRangeError(
+        absl::StrFormat("%s projected to %d (about %.3Lg) are too large for an exact amount", which,
+                        year, nanos / Decimal::kNanosPerUnit));
   }
   return Decimal::FromNanos(absl::int128(nanos));
 }
@@ -82,8 +82,8 @@ absl::StatusOr<std::vector<ProjectedYear>> Project(int base_year, Decimal base_e
                                                    Decimal base_imports, double export_growth,
                                                    double import_growth, int to_year) {
   if (to_year <= base_year) {
-    return absl::InvalidArgumentError(absl::StrCat("cannot project to ", to_year,
-                                                   ": it is not after the base year ", base_year));
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot project to ", to_year, ": it is not after the base year ", base_year));
   }
   if (to_year - base_year > kMaxProjectionYears) {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -117,29 +117,31 @@ absl::StatusOr<DeficitClosing> FirstYearDeficitCloses(int base_year, Decimal bas
     return out;
   }
   if (base_exports.is_zero()) {
-    return NeverCloses(absl::StrCat(
-        "exports are zero in ", base_year, ", and growth at any rate keeps them at zero, so they "
-        "never reach imports of ", base_imports.ToString()));
+    return NeverCloses(absl::StrCat("exports are zero in ", base_year,
+                                    ", and growth at any rate keeps them at zero, so they "
+                                    "never reach imports of ",
+                                    base_imports.ToString()));
   }
   if (export_growth <= import_growth) {
     return NeverCloses(absl::StrCat(
         "imports grow at least as fast as exports (", Percent(import_growth), " ≥ ",
         Percent(export_growth), " a year) from a larger base (", base_imports.ToString(),
-        " against ", base_exports.ToString(), " in ", base_year,
-        "), so exports never catch up"));
+        " against ", base_exports.ToString(), " in ", base_year, "), so exports never catch up"));
   }
   // X0 (1+gx)^t = M0 (1+gm)^t solved for t; logs of ratios keep large amounts out of pow.
   const long double t = std::log(static_cast<long double>(base_imports.nanos()) /
                                  static_cast<long double>(base_exports.nanos())) /
                         (std::log1p(static_cast<long double>(export_growth)) -
                          std::log1p(static_cast<long double>(import_growth)));
-  const std::string horizon = absl::StrCat(
-      "; that is beyond the ", kMaxClosingYears, "-year horizon, so in practice it never closes");
+  const std::string horizon = absl::StrCat("; that is beyond the ", kMaxClosingYears,
+                                           "-year horizon, so in practice it never closes");
   if (!(t <= kMaxClosingYears)) {
-    return NeverCloses(absl::StrFormat(
-        "exports grow faster (%s against %s a year) but would reach imports only after about "
-        "%.0Lf years",
-        Percent(export_growth), Percent(import_growth), std::ceil(t)) + horizon);
+    return NeverCloses(
+        absl::StrFormat(
+            "exports grow faster (%s against %s a year) but would reach imports only after about "
+            "%.0Lf years",
+            Percent(export_growth), Percent(import_growth), std::ceil(t)) +
+        horizon);
   }
   // The logarithms can put t an ulp either side of a whole year; settle on the rounded
   // projection, which is what Project shows.
@@ -151,8 +153,10 @@ absl::StatusOr<DeficitClosing> FirstYearDeficitCloses(int base_year, Decimal bas
   while (years <= kMaxClosingYears && !reached(years)) ++years;
   if (years > kMaxClosingYears) {
     return NeverCloses(absl::StrCat("exports grow faster (", Percent(export_growth), " against ",
-                                    Percent(import_growth), " a year) but would reach imports "
-                                    "only after more than ", kMaxClosingYears, " years") +
+                                    Percent(import_growth),
+                                    " a year) but would reach imports "
+                                    "only after more than ",
+                                    kMaxClosingYears, " years") +
                        horizon);
   }
   DeficitClosing out;
@@ -166,18 +170,17 @@ absl::StatusOr<double> ExportGrowthToClose(int base_year, Decimal base_exports,
                                            int target_year) {
   const int n = target_year - base_year;
   if (n <= 0) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "cannot close the deficit by ", target_year, ": it is not after the base year ",
-        base_year));
+    return absl::InvalidArgumentError(absl::StrCat("cannot close the deficit by ", target_year,
+                                                   ": it is not after the base year ", base_year));
   }
   for (absl::Status s : {CheckBase("exports", base_exports), CheckBase("imports", base_imports),
                          CheckRate("import", import_growth)}) {
     if (!s.ok()) return s;
   }
   if (base_exports.is_zero()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "no export growth rate closes the deficit: exports are zero in ", base_year,
-        " and any growth of zero stays zero"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("no export growth rate closes the deficit: exports are zero in ", base_year,
+                     " and any growth of zero stays zero"));
   }
   return std::pow(Ratio(base_imports, base_exports), 1.0 / n) * (1.0 + import_growth) - 1.0;
 }
@@ -187,12 +190,14 @@ absl::StatusOr<Decimal> InducedExports(Decimal cultural_exports, Decimal multipl
   if (!multiplier_denominator.is_positive()) {
     return absl::InvalidArgumentError(absl::StrCat(
         "the multiplier's denominator must be positive (it is the amount of cultural exports "
-        "the numerator refers to), got ", multiplier_denominator.ToString()));
+        "the numerator refers to), got ",
+        multiplier_denominator.ToString()));
   }
   if (multiplier_numerator.is_negative()) {
     return absl::InvalidArgumentError(absl::StrCat(
         "the multiplier's numerator cannot be negative (it is an amount of induced exports), "
-        "got ", multiplier_numerator.ToString()));
+        "got ",
+        multiplier_numerator.ToString()));
   }
   // Reducing numerator / denominator first keeps c × n inside int128 for any realistic amount,
   // and dividing last rounds only once.
@@ -209,10 +214,9 @@ absl::StatusOr<Decimal> InducedExports(Decimal cultural_exports, Decimal multipl
   const absl::int128 c = cultural_exports.nanos();
   const absl::int128 c_mag = c < 0 ? -c : c;
   if (num != 0 && c_mag > std::numeric_limits<absl::int128>::max() / num) {
-    return absl::OutOfRangeError(absl::StrCat("induced exports of ", cultural_exports.ToString(),
-                                              " × ", multiplier_numerator.ToString(), " / ",
-                                              multiplier_denominator.ToString(),
-                                              " are too large for an exact amount"));
+    return absl::OutOfRangeError(absl::StrCat(
+        "induced exports of ", cultural_exports.ToString(), " × ", multiplier_numerator.ToString(),
+        " / ", multiplier_denominator.ToString(), " are too large for an exact amount"));
   }
   const absl::int128 product = c_mag * num;
   absl::int128 q = product / den;

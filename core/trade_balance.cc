@@ -27,7 +27,8 @@ BalanceRow RowFor(int year, const AnnualSeries& exports, const AnnualSeries& imp
   row.balance = x - m;
   row.total_trade = x + m;
   if (m.is_positive()) row.coverage_ratio = Ratio(x, m);
-  if (row.total_trade->is_positive()) row.normalized_balance = Ratio(*row.balance, *row.total_trade);
+  if (row.total_trade->is_positive())
+    row.normalized_balance = Ratio(*row.balance, *row.total_trade);
   return row;
 }
 
@@ -40,9 +41,9 @@ absl::StatusOr<BalanceTable> ComputeBalance(const FlowTable& flows, const Series
   absl::StatusOr<AnnualSeries> imports = BuildAnnualSeries(flows, key, Direction::kImport);
   if (!imports.ok()) return imports.status();
   if (!exports->empty() && !imports->empty() && exports->currency() != imports->currency()) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("exports are in ", exports->currency(), " but imports in ",
-                     imports->currency(), "; express them in one currency first"));
+    return absl::FailedPreconditionError(absl::StrCat("exports are in ", exports->currency(),
+                                                      " but imports in ", imports->currency(),
+                                                      "; express them in one currency first"));
   }
   const AnnualSeries x_basis =
       options.include_partial_years ? *exports : exports->WithoutPartialYears();

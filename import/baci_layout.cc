@@ -1,7 +1,5 @@
 // The baci layout of flow_layouts.h: CEPII BACI, every row an export of i to j valued in
 // thousands of US dollars.
-#include "import/flow_layouts.h"
-
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,6 +9,7 @@
 #include "import/csv_cells.h"
 #include "import/csv_error.h"
 #include "import/csv_periods.h"
+#include "import/flow_layouts.h"
 #include "import/numeric_country_codes.h"
 
 namespace culturetrade::import {
@@ -26,9 +25,8 @@ class BaciLayout final : public FlowRowReader {
     product_ = h.Claim({"k"}, "product (HS 6-digit)");
     value_ = h.Claim({"v"}, "export value in thousands of US dollars");
     quantity_ = h.Claim({"q"}, "quantity in metric tons");
-    absl::Status s = ClaimFixedUnit(d, 3, "BACI's v",
-                                    "each row an export of i to j, in thousands of US dollars",
-                                    report);
+    absl::Status s = ClaimFixedUnit(
+        d, 3, "BACI's v", "each row an export of i to j, in thousands of US dollars", report);
     for (const auto& [column, name] :
          {std::pair(year_, "t"), std::pair(exporter_, "i"), std::pair(importer_, "j"),
           std::pair(product_, "k"), std::pair(value_, "v")}) {

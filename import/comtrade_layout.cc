@@ -1,6 +1,4 @@
 // The comtrade layout of flow_layouts.h: UN Comtrade's download format, values in US dollars.
-#include "import/flow_layouts.h"
-
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -14,6 +12,7 @@
 #include "import/direction.h"
 #include "import/flow_csv.h"
 #include "import/flow_fields.h"
+#include "import/flow_layouts.h"
 #include "import/numeric_country_codes.h"
 #include "import/value_status.h"
 
@@ -68,8 +67,7 @@ class ComtradeLayout final : public FlowRowReader {
   }
 
   absl::Status ClaimProduct(CsvHeader& h) {
-    classification_ =
-        h.Claim({"classificationcode"}, "classification (H0-H6, S1-S4, EB02, EB10)");
+    classification_ = h.Claim({"classificationcode"}, "classification (H0-H6, S1-S4, EB02, EB10)");
     product_ = h.Claim({"cmdcode"}, "product code");
     return NeedColumn(product_, "cmdCode");
   }

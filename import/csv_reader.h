@@ -158,8 +158,7 @@ absl::Status ReadCsvTable(std::istream& in, char delimiter, bool skip_bad,
   CsvRecords records(in, delimiter);
   std::vector<std::string> cells;
   if (!records.Next(cells)) {
-    return records.status().ok() ? CsvError("the file is empty: no header line")
-                                 : records.status();
+    return records.status().ok() ? CsvError("the file is empty: no header line") : records.status();
   }
   CsvHeader header(cells);
   report.delimiter = records.delimiter();

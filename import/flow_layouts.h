@@ -58,8 +58,7 @@ FlowRowReaderOr MakeBaciLayout(CsvHeader& header, const FlowCsvDefaults& default
 // A new `Layout`, a FlowRowReader whose Claim(header, defaults, report) claims its columns,
 // or the error that Claim returns.
 template <typename Layout>
-FlowRowReaderOr MakeLayout(CsvHeader& header, const FlowCsvDefaults& defaults,
-                           CsvReport& report) {
+FlowRowReaderOr MakeLayout(CsvHeader& header, const FlowCsvDefaults& defaults, CsvReport& report) {
   auto layout = std::make_unique<Layout>();
   if (absl::Status s = layout->Claim(header, defaults, report); !s.ok()) return s;
   return std::unique_ptr<FlowRowReader>(std::move(layout));

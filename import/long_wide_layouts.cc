@@ -1,8 +1,6 @@
 // The long and wide layouts of flow_layouts.h: analysts' and statistical offices' own files,
 // whose columns say who trades what, when and in which currency, the command's flags standing
 // in for those a file lacks.
-#include "import/flow_layouts.h"
-
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,6 +13,7 @@
 #include "import/direction.h"
 #include "import/flow_csv.h"
 #include "import/flow_fields.h"
+#include "import/flow_layouts.h"
 #include "import/scale.h"
 #include "import/value_status.h"
 
@@ -39,8 +38,8 @@ class FlowContext {
   absl::Status Fill(const CsvRow& row, v1::TradeFlow& flow) const;
   // Appends `flow` going in `direction`, valued by `column` in the row's currency and the
   // file's scale.
-  absl::Status Add(const CsvRow& row, int column, v1::FlowDirection direction,
-                   v1::TradeFlow flow, std::vector<v1::TradeFlow>& out) const;
+  absl::Status Add(const CsvRow& row, int column, v1::FlowDirection direction, v1::TradeFlow flow,
+                   std::vector<v1::TradeFlow>& out) const;
 
  private:
   absl::Status FillParties(const CsvRow& row, v1::TradeFlow& flow) const;

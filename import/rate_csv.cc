@@ -205,8 +205,8 @@ absl::StatusOr<RateCsv> ReadRatesCsv(std::istream& in, const RateCsvOptions& opt
   const auto make_reader = [&options](CsvHeader& header, CsvReport& report) {
     return MakeRateReader(header, options, report);
   };
-  const absl::Status s = ReadCsvTable(in, options.delimiter, options.skip_bad, make_reader,
-                                      out.rates, out.report);
+  const absl::Status s =
+      ReadCsvTable(in, options.delimiter, options.skip_bad, make_reader, out.rates, out.report);
   if (!s.ok()) return s;
   return out;
 }

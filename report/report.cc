@@ -189,8 +189,7 @@ std::string ReportHtml(const ReportData& data) {
   std::string out = absl::StrCat(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-      EscapeHtml(Title(data)), "</title>\n<style>\n", kStyle,
-      "</style>\n</head>\n<body>\n");
+      EscapeHtml(Title(data)), "</title>\n<style>\n", kStyle, "</style>\n</head>\n<body>\n");
   const Document doc = Build(data);
   for (const Block& b : doc.blocks()) out += HtmlBlock(b, data);
   return out + "</body>\n</html>\n";

@@ -66,16 +66,16 @@ TEST(ClientTest, APageThatFailsEndsTheRangeWithItsError) {
   // Twice over: once iterated here, once through TotalFlows.
   EXPECT_CALL(*mock, ListDatasets(_))
       .Times(4)
-      .WillRepeatedly([](const v1::ListDatasetsRequest& r)
-                          -> absl::StatusOr<v1::ListDatasetsResponse> {
-        if (r.page_token().empty()) return Page({"datasets/a"}, "t1");
-        return absl::UnavailableError("down");
-      });
+      .WillRepeatedly(
+          [](const v1::ListDatasetsRequest& r) -> absl::StatusOr<v1::ListDatasetsResponse> {
+            if (r.page_token().empty()) return Page({"datasets/a"}, "t1");
+            return absl::UnavailableError("down");
+          });
   Client client(mock);
   std::vector<absl::StatusCode> seen;
   for (const auto& d : client.ListDatasetsRange()) seen.push_back(d.status().code());
-  EXPECT_EQ(seen, (std::vector<absl::StatusCode>{absl::StatusCode::kOk,
-                                                 absl::StatusCode::kUnavailable}));
+  EXPECT_EQ(seen,
+            (std::vector<absl::StatusCode>{absl::StatusCode::kOk, absl::StatusCode::kUnavailable}));
   EXPECT_EQ(TotalFlows(client).status().code(), absl::StatusCode::kUnavailable);
 }
 

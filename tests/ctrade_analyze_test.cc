@@ -40,23 +40,24 @@ class CtradeAnalyzeTest : public testing::CtradeFixture {
 };
 
 // The arguments of one run of each analyze command on the study dataset.
-const std::vector<std::string> kGrowthArgs = {"--reporter", "CHN", "--partner", "KOR",
-                                              "--product", "TV_DRAMAS", "--direction", "import"};
-const std::vector<std::string> kExportersArgs = {"--product", "TV_DRAMAS", "--year", "2013",
-                                                 "--a", "CHN", "--b", "KOR", "--currency", "USD"};
-const std::vector<std::string> kDealsArgs = {"--currency", "USD", "--numerator",
-                                             "Descendants of the Sun", "--denominator",
-                                             "You from the Stars", "--origin-a", "KOR",
-                                             "--origin-b", "CHN"};
+const std::vector<std::string> kGrowthArgs = {"--reporter", "CHN",       "--partner",   "KOR",
+                                              "--product",  "TV_DRAMAS", "--direction", "import"};
+const std::vector<std::string> kExportersArgs = {
+    "--product", "TV_DRAMAS", "--year", "2013", "--a", "CHN", "--b", "KOR", "--currency", "USD"};
+const std::vector<std::string> kDealsArgs = {"--currency",    "USD",
+                                             "--numerator",   "Descendants of the Sun",
+                                             "--denominator", "You from the Stars",
+                                             "--origin-a",    "KOR",
+                                             "--origin-b",    "CHN"};
 const std::vector<std::string> kSpilloverArgs = {"--multiplier", "kexim-2012", "--reporter", "KOR",
-                                                 "--product", "TV_DRAMAS", "--year", "2013",
-                                                 "--scale", "millions"};
-const std::vector<std::string> kProjectionArgs = {"--reporter", "CHN", "--partner", "KOR",
-                                                  "--product", "TV_DRAMAS", "--to-year", "2030",
-                                                  "--close-by", "2030", "--scale", "millions"};
-const std::vector<std::string> kIndicatorsArgs = {"--indicators", "gl,hhi-partners", "--year",
-                                                  "2016", "--reporter", "CHN", "--partner", "KOR",
-                                                  "--product", "TV_DRAMAS"};
+                                                 "--product",    "TV_DRAMAS",  "--year",     "2013",
+                                                 "--scale",      "millions"};
+const std::vector<std::string> kProjectionArgs = {
+    "--reporter", "CHN",  "--partner",  "KOR",  "--product", "TV_DRAMAS",
+    "--to-year",  "2030", "--close-by", "2030", "--scale",   "millions"};
+const std::vector<std::string> kIndicatorsArgs = {
+    "--indicators", "gl,hhi-partners", "--year", "2016",      "--reporter",
+    "CHN",          "--partner",       "KOR",    "--product", "TV_DRAMAS"};
 
 TEST_F(CtradeAnalyzeTest, GrowthOfImports) {
   CommandResult r = Analyze("", "growth", kStudy, kGrowthArgs);
@@ -140,9 +141,9 @@ TEST_F(CtradeAnalyzeTest, RcaWithoutWorldTotalsNamesWhatIsMissing) {
   EXPECT_THAT(r.err, HasSubstr("TV_DRAMAS"));
   EXPECT_EQ(r.out, "");
   // Without a common currency, that is what the call says is missing.
-  r = Analyze("", "indicators", kStudy,
-              {"--indicators", "rca", "--year", "2013", "--reporter", "KOR", "--product",
-               "TV_DRAMAS"});
+  r = Analyze(
+      "", "indicators", kStudy,
+      {"--indicators", "rca", "--year", "2013", "--reporter", "KOR", "--product", "TV_DRAMAS"});
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_THAT(r.err, HasSubstr("currency"));
 }
@@ -151,18 +152,18 @@ TEST_F(CtradeAnalyzeTest, RcaWithoutWorldTotalsNamesWhatIsMissing) {
 //   2018: 110.5 vs 100 -> +10.50 (+10.50 %);  2019: 90 vs 120 -> -30.00 (-25.00 %);
 //   2020: China only;  2021: Korea only.
 TEST_F(CtradeAnalyzeTest, Mirror) {
-  CommandResult created = Ctrade({"datasets", "create", "mirror-data", "--csv", "-", "--currency",
-                                  "USD"},
-                                 "reporter,partner,product,direction,period,value\n"
-                                 "CHN,KOR,SK1,M,2018,110.5\n"
-                                 "KOR,CHN,SK1,X,2018,100\n"
-                                 "CHN,KOR,SK1,M,2019,90\n"
-                                 "KOR,CHN,SK1,X,2019,120\n"
-                                 "CHN,KOR,SK1,M,2020,50\n"
-                                 "KOR,CHN,SK1,X,2021,80\n");
+  CommandResult created =
+      Ctrade({"datasets", "create", "mirror-data", "--csv", "-", "--currency", "USD"},
+             "reporter,partner,product,direction,period,value\n"
+             "CHN,KOR,SK1,M,2018,110.5\n"
+             "KOR,CHN,SK1,X,2018,100\n"
+             "CHN,KOR,SK1,M,2019,90\n"
+             "KOR,CHN,SK1,X,2019,120\n"
+             "CHN,KOR,SK1,M,2020,50\n"
+             "KOR,CHN,SK1,X,2021,80\n");
   ASSERT_EQ(created.exit_code, 0) << created.err;
-  const std::vector<std::string> args = {"--reporter", "CHN", "--partner", "KOR", "--product",
-                                         "SK1", "--direction", "import"};
+  const std::vector<std::string> args = {"--reporter", "CHN", "--partner",   "KOR",
+                                         "--product",  "SK1", "--direction", "import"};
   CommandResult r = Analyze("", "mirror", "mirror-data", args);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("2018    110.50  100.00       10.50   +10.50%"));
@@ -181,9 +182,9 @@ TEST_F(CtradeAnalyzeTest, Mirror) {
             "2021,-,80.00,-,-\n");
 
   // The study has China's report only: there is nothing to mirror.
-  CommandResult study = Analyze("", "mirror", kStudy,
-                                {"--reporter", "CHN", "--partner", "KOR", "--product",
-                                 "TV_DRAMAS", "--direction", "import"});
+  CommandResult study = Analyze(
+      "", "mirror", kStudy,
+      {"--reporter", "CHN", "--partner", "KOR", "--product", "TV_DRAMAS", "--direction", "import"});
   EXPECT_EQ(study.exit_code, 3) << study.err;
   EXPECT_THAT(study.err, HasSubstr("KOR"));
 }
@@ -263,20 +264,20 @@ TEST_F(CtradeAnalyzeTest, CsvHasNoStatusMarkers) {
 
 TEST_F(CtradeAnalyzeTest, EachCommandHasHelp) {
   const std::vector<std::pair<std::string, std::vector<std::string>>> commands = {
-      {"growth", {"--reporter", "--partner", "--product", "--direction", "--spike-threshold",
-                  "--start-year", "--end-year", "--currency", "--include-partial", "--scale"}},
+      {"growth",
+       {"--reporter", "--partner", "--product", "--direction", "--spike-threshold", "--start-year",
+        "--end-year", "--currency", "--include-partial", "--scale"}},
       {"exporters", {"--product", "--year", "--a", "--b", "--partner", "--currency", "--scale"}},
-      {"deals", {"--currency", "--numerator", "--denominator", "--origin-a", "--origin-b",
-                 "--scale"}},
-      {"spillover", {"--multiplier", "--reporter", "--partner", "--product", "--year",
-                     "--scale"}},
-      {"projection", {"--reporter", "--partner", "--product", "--to-year", "--basis",
-                      "--export-growth", "--import-growth", "--history-start", "--base-year",
-                      "--close-by", "--currency", "--scale"}},
-      {"indicators", {"--indicators", "--year", "--reporter", "--partner", "--product",
-                      "--currency"}},
-      {"mirror", {"--reporter", "--partner", "--product", "--direction", "--currency",
-                  "--scale"}},
+      {"deals",
+       {"--currency", "--numerator", "--denominator", "--origin-a", "--origin-b", "--scale"}},
+      {"spillover", {"--multiplier", "--reporter", "--partner", "--product", "--year", "--scale"}},
+      {"projection",
+       {"--reporter", "--partner", "--product", "--to-year", "--basis", "--export-growth",
+        "--import-growth", "--history-start", "--base-year", "--close-by", "--currency",
+        "--scale"}},
+      {"indicators",
+       {"--indicators", "--year", "--reporter", "--partner", "--product", "--currency"}},
+      {"mirror", {"--reporter", "--partner", "--product", "--direction", "--currency", "--scale"}},
   };
   for (const auto& [command, options] : commands) {
     CommandResult help = Ctrade({"analyze", command, "--help"});
@@ -300,18 +301,18 @@ TEST_F(CtradeAnalyzeTest, ExitCodesTellWhatWentWrong) {
                      "--direction", "sideways"})
                 .exit_code,
             2);
-  EXPECT_EQ(Analyze("", "indicators", kStudy, {"--indicators", "bogus", "--year", "2013",
-                                               "--reporter", "KOR"})
+  EXPECT_EQ(Analyze("", "indicators", kStudy,
+                    {"--indicators", "bogus", "--year", "2013", "--reporter", "KOR"})
                 .exit_code,
             2);
-  EXPECT_EQ(Analyze("", "exporters", kStudy, {"--product", "TV_DRAMAS", "--year", "soon", "--a",
-                                              "CHN", "--b", "KOR"})
+  EXPECT_EQ(Analyze("", "exporters", kStudy,
+                    {"--product", "TV_DRAMAS", "--year", "soon", "--a", "CHN", "--b", "KOR"})
                 .exit_code,
             2);
   EXPECT_EQ(Analyze("", "spillover", kStudy, {"--bogus", "1"}).exit_code, 2);
-  r = Analyze("", "balance", kStudy,
-              {"--reporter", "CHN", "--partner", "KOR", "--product", "TV_DRAMAS", "--scale",
-               "lakhs"});
+  r = Analyze(
+      "", "balance", kStudy,
+      {"--reporter", "CHN", "--partner", "KOR", "--product", "TV_DRAMAS", "--scale", "lakhs"});
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_THAT(r.err, HasSubstr("lakhs"));
   EXPECT_EQ(Ctrade({"analyze", "growth"}).exit_code, 2);  // no dataset
@@ -329,16 +330,16 @@ TEST_F(CtradeAnalyzeTest, ExitCodesTellWhatWentWrong) {
   EXPECT_THAT(r.err, HasSubstr("WLD"));
 
   // 4: not found.
-  for (const auto& [command, args] :
-       std::vector<std::pair<std::string, std::vector<std::string>>>{
+  for (const auto& [command, args] : std::vector<std::pair<std::string, std::vector<std::string>>>{
            {"growth", kGrowthArgs},
            {"exporters", kExportersArgs},
            {"deals", kDealsArgs},
            {"spillover", kSpilloverArgs},
            {"projection", kProjectionArgs},
            {"indicators", kIndicatorsArgs},
-           {"mirror", {"--reporter", "CHN", "--partner", "KOR", "--product", "TV_DRAMAS",
-                       "--direction", "import"}}}) {
+           {"mirror",
+            {"--reporter", "CHN", "--partner", "KOR", "--product", "TV_DRAMAS", "--direction",
+             "import"}}}) {
     r = Analyze("", command, "no-such-dataset", args);
     EXPECT_EQ(r.exit_code, 4) << command << ": " << r.err;
     EXPECT_THAT(r.err, HasSubstr("no-such-dataset")) << command;

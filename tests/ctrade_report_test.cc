@@ -32,11 +32,19 @@ bool ParsesAsXml(const std::string& path) {
 class CtradeReportTest : public testing::CtradeFixture {
  protected:
   CommandResult Report(const std::string& out_dir, std::vector<std::string> more) {
-    std::vector<std::string> args = {CT_CTRADE_BIN, "--endpoint", server_->endpoint(),
-                                     "report",      "china-korea-tv-dramas",
-                                     "--reporter",  "CHN",        "--partner",
-                                     "KOR",         "--product",  "TV_DRAMAS",
-                                     "--out-dir",   out_dir};
+    std::vector<std::string> args = {CT_CTRADE_BIN,
+                                     "--endpoint",
+                                     server_->endpoint(),
+                                     "report",
+                                     "china-korea-tv-dramas",
+                                     "--reporter",
+                                     "CHN",
+                                     "--partner",
+                                     "KOR",
+                                     "--product",
+                                     "TV_DRAMAS",
+                                     "--out-dir",
+                                     out_dir};
     args.insert(args.end(), more.begin(), more.end());
     return RunCommand(args);
   }
@@ -47,7 +55,8 @@ TEST_F(CtradeReportTest, WritesTheStudysFigures) {
   CommandResult r = Report(out, {"--scale", "millions", "--currency", "USD"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("report.html"));
-  const std::string md = testing::ReadFile(out + "/report.md"), html = testing::ReadFile(out + "/report.html"),
+  const std::string md = testing::ReadFile(out + "/report.md"),
+                    html = testing::ReadFile(out + "/report.html"),
                     svg = testing::ReadFile(out + "/chart.svg");
   ASSERT_FALSE(md.empty());
   ASSERT_FALSE(html.empty());

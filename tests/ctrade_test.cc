@@ -78,8 +78,8 @@ TEST_F(CtradeTest, CreateFromCsvThenAnalyseThenDelete) {
 }
 
 TEST_F(CtradeTest, AppendAddsFlowsAllOrNothing) {
-  const std::vector<std::string> pair = {"--reporter", "KOR", "--partner", "CHN",
-                                         "--product", "SK1", "--currency", "USD"};
+  const std::vector<std::string> pair = {"--reporter", "KOR", "--partner",  "CHN",
+                                         "--product",  "SK1", "--currency", "USD"};
   auto with = [&](std::vector<std::string> args) {
     args.insert(args.end(), pair.begin(), pair.end());
     return args;
@@ -119,11 +119,11 @@ TEST_F(CtradeTest, ProgressOnlyOnATerminal) {
     }
   }
   const std::string args = " --reporter KOR --partner CHN --currency USD --csv " + csv;
-  CommandResult tty = testing::RunCommand(
-      {"/usr/bin/script", "-qec",
-       std::string(CT_CTRADE_BIN) + " --endpoint " + server_->endpoint() +
-           " datasets create on-tty" + args,
-       "/dev/null"});
+  CommandResult tty =
+      testing::RunCommand({"/usr/bin/script", "-qec",
+                           std::string(CT_CTRADE_BIN) + " --endpoint " + server_->endpoint() +
+                               " datasets create on-tty" + args,
+                           "/dev/null"});
   ASSERT_EQ(tty.exit_code, 0) << tty.out << tty.err;
   EXPECT_THAT(tty.out, HasSubstr("uploading ["));
   EXPECT_THAT(tty.out, HasSubstr("100% 40000/40000"));
@@ -152,8 +152,8 @@ TEST_F(CtradeTest, BadCsvRowNamesLineAndColumn) {
 }
 
 TEST_F(CtradeTest, ServerRefusalsPrintEachFieldViolation) {
-  CommandResult r = Ctrade({"analyze", "balance", "china-korea-tv-dramas", "--reporter", "China",
-                            "--partner", "KOR"});
+  CommandResult r = Ctrade(
+      {"analyze", "balance", "china-korea-tv-dramas", "--reporter", "China", "--partner", "KOR"});
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_THAT(r.err, HasSubstr("reporter: 'China' is not an ISO 3166-1 alpha-3 code"));
   EXPECT_THAT(r.err, HasSubstr("product_code:"));
@@ -173,8 +173,8 @@ TEST_F(CtradeTest, ExitCodesTellWhatWentWrong) {
   EXPECT_THAT(help.out, HasSubstr("--reporter"));
   const std::string endpoint = server_->endpoint();
   server_.reset();
-  CommandResult down = RunCommand({CT_CTRADE_BIN, "--endpoint", endpoint, "--timeout", "2",
-                                   "datasets", "list"});
+  CommandResult down =
+      RunCommand({CT_CTRADE_BIN, "--endpoint", endpoint, "--timeout", "2", "datasets", "list"});
   EXPECT_EQ(down.exit_code, 5) << down.err;
 }
 

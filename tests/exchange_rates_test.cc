@@ -1,10 +1,11 @@
 #include "core/exchange_rates.h"
-#include "tests/rate_observation.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
+
+#include "tests/rate_observation.h"
 
 namespace culturetrade {
 namespace {

@@ -19,7 +19,13 @@ Decimal D(const char* text) { return *Decimal::Parse(text); }
 
 Flow F(const char* reporter, const char* partner, const char* product, Direction d, int year,
        const char* value, int month = 0, const char* currency = "USD") {
-  return Flow{reporter, partner, product, d, Period{year, month, 0}, D(value), currency,
+  return Flow{reporter,
+              partner,
+              product,
+              d,
+              Period{year, month, 0},
+              D(value),
+              currency,
               ValueStatus::kReported};
 }
 

@@ -35,9 +35,8 @@ TEST(FlowChunksTest, ASizeBelowOneMeansOne) {
 TEST(FlowChunksTest, ProgressCountsTheFlowsSent) {
   const std::vector<v1::TradeFlow> flows = Flows(5);
   std::vector<std::pair<int64_t, int64_t>> seen;
-  const FlowChunks chunks(flows, 2, [&](int64_t sent, int64_t total) {
-    seen.emplace_back(sent, total);
-  });
+  const FlowChunks chunks(flows, 2,
+                          [&](int64_t sent, int64_t total) { seen.emplace_back(sent, total); });
   for (size_t i = 0; i < chunks.size(); ++i) chunks.Sent(i);
   EXPECT_EQ(seen, (std::vector<std::pair<int64_t, int64_t>>{{2, 5}, {4, 5}, {5, 5}}));
 }

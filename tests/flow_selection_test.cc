@@ -12,8 +12,14 @@ namespace {
 
 Flow F(const char* reporter, const char* partner, const char* product, int year,
        const char* value) {
-  return Flow{reporter, partner, product, Direction::kExport, Period{year, 0, 0},
-              *Decimal::Parse(value), "USD", ValueStatus::kReported};
+  return Flow{reporter,
+              partner,
+              product,
+              Direction::kExport,
+              Period{year, 0, 0},
+              *Decimal::Parse(value),
+              "USD",
+              ValueStatus::kReported};
 }
 
 const FlowTable& Table() {

@@ -12,12 +12,24 @@ namespace {
 Decimal D(const char* text) { return *Decimal::Parse(text); }
 
 std::vector<Flow> Sample() {
-  return {{"CHN", "KOR", "TV", Direction::kExport, {2010, 0, 0}, D("4.07"), "CNY",
-           ValueStatus::kReported},
-          {"KOR", "CHN", "TV", Direction::kImport, {2011, 3, 0}, D("1.5"), "USD",
-           ValueStatus::kEstimated},
-          {"CHN", "KOR", "TV", Direction::kExport, {2012, 0, 0}, D("5"), "CNY",
-           ValueStatus::kDerived}};
+  return {
+      {"CHN",
+       "KOR",
+       "TV",
+       Direction::kExport,
+       {2010, 0, 0},
+       D("4.07"),
+       "CNY",
+       ValueStatus::kReported},
+      {"KOR",
+       "CHN",
+       "TV",
+       Direction::kImport,
+       {2011, 3, 0},
+       D("1.5"),
+       "USD",
+       ValueStatus::kEstimated},
+      {"CHN", "KOR", "TV", Direction::kExport, {2012, 0, 0}, D("5"), "CNY", ValueStatus::kDerived}};
 }
 
 TEST(FlowTableTest, RowsRoundTripThroughTheColumns) {
@@ -43,7 +55,8 @@ TEST(FlowTableTest, RowsRoundTripThroughTheColumns) {
 
 TEST(FlowTableTest, SeriesSelectsByCode) {
   const FlowTable table(Sample());
-  absl::StatusOr<AnnualSeries> s = BuildAnnualSeries(table, {"CHN", "KOR", "TV"}, Direction::kExport);
+  absl::StatusOr<AnnualSeries> s =
+      BuildAnnualSeries(table, {"CHN", "KOR", "TV"}, Direction::kExport);
   ASSERT_TRUE(s.ok());
   ASSERT_EQ(s->years().size(), 2u);
   EXPECT_EQ(s->years()[1].value, D("5"));
@@ -52,8 +65,8 @@ TEST(FlowTableTest, SeriesSelectsByCode) {
 }
 
 TEST(FlowTableTest, ConversionUsesEachRowsPeriod) {
-  const ExchangeRates rates({{2010, 0, 0, "USD", "CNY", D("6.5")},
-                             {2012, 0, 0, "USD", "CNY", D("5")}});
+  const ExchangeRates rates(
+      {{2010, 0, 0, "USD", "CNY", D("6.5")}, {2012, 0, 0, "USD", "CNY", D("5")}});
   FlowTable table(Sample());
   // Only the CNY rows: the USD import of 2011 has no rate and is left out here.
   FlowTable exports;

@@ -4,8 +4,8 @@
 set -eu
 cd "$1"
 bad=""
-for f in $(git ls-files '*.cc' '*.h' '*.cc.in'); do
-  clang-format --dry-run --Werror --style=file --assume-filename="${f%.in}" "$f" >/dev/null 2>&1 ||
+for f in $(git ls-files '*.cc' '*.h'); do
+  clang-format --dry-run --Werror --style=file "$f" >/dev/null 2>&1 ||
     bad="$bad $f"
 done
 if [ -n "$bad" ]; then

@@ -144,8 +144,7 @@ TEST_F(FuzzRegressionTest, YearRateFromDailyRatesTooLargeToAverageIsOutOfRange) 
   int added = 0;
   for (int month = 1; month <= 6 && added < 171; ++month) {
     for (int day = 1; day <= kDays[month - 1] && added < 171; ++day, ++added) {
-      *d.add_exchange_rates() =
-          Rate(2020, month, day, "USD", "CNY", "999999999999999999999999999");
+      *d.add_exchange_rates() = Rate(2020, month, day, "USD", "CNY", "999999999999999999999999999");
     }
   }
   r.set_reporter("CHN");
@@ -201,17 +200,19 @@ TEST_F(FuzzRegressionTest, CorpusInputsAreRefusedNotOverflowed) {
   v1::AnalyzeBalanceRequest balance;
   ASSERT_TRUE(balance.ParseFromString(
       ReadCorpusFile("regression-balance-total-trade-int128-overflow.bin")));
-  EXPECT_EQ(AnalyzeBalance(*store_, balance, NoCaller()).status().code(), absl::StatusCode::kOutOfRange);
+  EXPECT_EQ(AnalyzeBalance(*store_, balance, NoCaller()).status().code(),
+            absl::StatusCode::kOutOfRange);
 
   v1::AnalyzeDealPricesRequest deals;
-  ASSERT_TRUE(deals.ParseFromString(
-      ReadCorpusFile("regression-deal-median-int128-overflow.bin")));
-  EXPECT_EQ(AnalyzeDealPrices(*store_, deals, NoCaller()).status().code(), absl::StatusCode::kOutOfRange);
+  ASSERT_TRUE(deals.ParseFromString(ReadCorpusFile("regression-deal-median-int128-overflow.bin")));
+  EXPECT_EQ(AnalyzeDealPrices(*store_, deals, NoCaller()).status().code(),
+            absl::StatusCode::kOutOfRange);
 
   v1::AnalyzeGrowthRequest growth;
-  ASSERT_TRUE(growth.ParseFromString(
-      ReadCorpusFile("regression-daily-rate-sum-int128-overflow.bin")));
-  EXPECT_EQ(AnalyzeGrowth(*store_, growth, NoCaller()).status().code(), absl::StatusCode::kOutOfRange);
+  ASSERT_TRUE(
+      growth.ParseFromString(ReadCorpusFile("regression-daily-rate-sum-int128-overflow.bin")));
+  EXPECT_EQ(AnalyzeGrowth(*store_, growth, NoCaller()).status().code(),
+            absl::StatusCode::kOutOfRange);
 }
 
 }  // namespace

@@ -21,8 +21,8 @@ Decimal D(const char* text) { return *Decimal::Parse(text); }
 
 Flow F(const char* reporter, const char* partner, const char* product, Direction d, int year,
        const char* value) {
-  return Flow{reporter, partner, product, d, Period{year, 0, 0}, D(value), "USD",
-              ValueStatus::kReported};
+  return Flow{reporter,           partner,  product, d,
+              Period{year, 0, 0}, D(value), "USD",   ValueStatus::kReported};
 }
 
 // KOR with CHN in 2020:

@@ -75,12 +75,11 @@ TEST(BalassaRcaTest, EachMissingDenominatorIsNamed) {
     const char* xw;
     const char* named;
   };
-  for (const Case& c : {Case{"1", "0", "50", "1000", "the reporter's total exports (X_i) are zero"},
-                        Case{"1", "100", "0", "1000",
-                             "the world's exports of the product (x_wk) are zero"},
-                        Case{"1", "100", "50", "0",
-                             "the world's total exports (X_w) are zero or missing"},
-                        Case{"1", "100", "50", "-5", "(X_w) are negative"}}) {
+  for (const Case& c :
+       {Case{"1", "0", "50", "1000", "the reporter's total exports (X_i) are zero"},
+        Case{"1", "100", "0", "1000", "the world's exports of the product (x_wk) are zero"},
+        Case{"1", "100", "50", "0", "the world's total exports (X_w) are zero or missing"},
+        Case{"1", "100", "50", "-5", "(X_w) are negative"}}) {
     absl::StatusOr<double> r = BalassaRca(D(c.xik), D(c.xi), D(c.xwk), D(c.xw));
     ASSERT_FALSE(r.ok()) << c.named;
     EXPECT_EQ(r.status().code(), absl::StatusCode::kFailedPrecondition);

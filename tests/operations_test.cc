@@ -1,8 +1,8 @@
 // What operators rely on, against the real server: metrics, structured logs, limits, drain,
 // connection age, flags. Crashes, deadlines and a full or read-only store: store_faults_test.cc,
 // postgres_faults_test.cc and disk_faults_test.cc.
-#include <grpcpp/grpcpp.h>
 #include <gmock/gmock.h>
+#include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 
@@ -23,19 +23,19 @@
 namespace culturetrade {
 namespace {
 
+using ::culturetrade::testing::ClientFor;
 using ::culturetrade::testing::CommandResult;
 using ::culturetrade::testing::HealthStatus;
 using ::culturetrade::testing::HttpGet;
 using ::culturetrade::testing::MakeTempDir;
-using ::culturetrade::testing::ReadFile;
-using ::culturetrade::testing::RunCommand;
-using ::testing::HasSubstr;
-using ::testing::Not;
-using ::culturetrade::testing::ClientFor;
 using ::culturetrade::testing::ManyFlows;
 using ::culturetrade::testing::ManyFlowsBalance;
 using ::culturetrade::testing::OpenUpload;
+using ::culturetrade::testing::ReadFile;
+using ::culturetrade::testing::RunCommand;
 using ::culturetrade::testing::ServerProcess;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 constexpr int kBigFlows = 400'000;
 
@@ -127,7 +127,8 @@ TEST_F(OperationsTest, EachRpcLeavesOneJsonLogLine) {
 TEST_F(OperationsTest, SigtermLetsACallInFlightFinish) {
   ServerProcess server = Start({"--drain_grace=0s"});
   Client client = ClientFor(server.endpoint());
-  auto analysis = std::async(std::launch::async, [&] { return client.AnalyzeBalance(BigBalance()); });
+  auto analysis =
+      std::async(std::launch::async, [&] { return client.AnalyzeBalance(BigBalance()); });
   absl::SleepFor(absl::Milliseconds(20));
   EXPECT_EQ(server.StopWith(SIGTERM), 0);
   absl::StatusOr<v1::AnalyzeBalanceResponse> r = analysis.get();
@@ -207,12 +208,27 @@ TEST_F(OperationsTest, FlagsCanComeFromTheEnvironment) {
 TEST_F(OperationsTest, HelpListsEveryFlagWithItsDefaultAndVariable) {
   const CommandResult help = RunCommand({CT_SERVER_BIN, "--help"});
   const std::string text = help.out + help.err;
-  for (const char* flag :
-       {"address", "port_file", "db", "store", "store_file", "store_pool_size", "seed",
-        "tls_cert_file", "tls_key_file", "tls_client_ca_file", "token_file", "metrics_address",
-        "drain_grace", "drain_timeout", "max_concurrent_calls", "max_message_bytes",
-        "max_connection_age", "max_connection_age_grace", "cache_flows", "max_page_size",
-        "max_flows_per_dataset"}) {
+  for (const char* flag : {"address",
+                           "port_file",
+                           "db",
+                           "store",
+                           "store_file",
+                           "store_pool_size",
+                           "seed",
+                           "tls_cert_file",
+                           "tls_key_file",
+                           "tls_client_ca_file",
+                           "token_file",
+                           "metrics_address",
+                           "drain_grace",
+                           "drain_timeout",
+                           "max_concurrent_calls",
+                           "max_message_bytes",
+                           "max_connection_age",
+                           "max_connection_age_grace",
+                           "cache_flows",
+                           "max_page_size",
+                           "max_flows_per_dataset"}) {
     EXPECT_THAT(text, HasSubstr(absl::StrCat("--", flag, " ("))) << flag;
     EXPECT_THAT(text, HasSubstr(absl::AsciiStrToUpper(absl::StrCat("CULTURETRADE_", flag))))
         << flag;
@@ -229,7 +245,8 @@ TEST_F(OperationsTest, TheStoreCanBeNamedInAFile) {
   ASSERT_TRUE(big.ok()) << big.status();
   EXPECT_EQ(big->flow_count(), kBigFlows);
   EXPECT_FALSE(
-      ServerProcess::Start(dir_ + "/x", {"--store_file=" + dir_ + "/missing"}, dir_ + "/log2").ok());
+      ServerProcess::Start(dir_ + "/x", {"--store_file=" + dir_ + "/missing"}, dir_ + "/log2")
+          .ok());
 }
 
 TEST_F(OperationsTest, AgedConnectionsAreClosedAndClientsCarryOn) {

@@ -16,7 +16,13 @@ Decimal D(const char* text) { return *Decimal::Parse(text); }
 
 Flow F(const char* reporter, const char* partner, const char* product, Direction d, int year,
        const char* value, int month = 0, const char* currency = "USD") {
-  return Flow{reporter, partner, product, d, Period{year, month, 0}, D(value), currency,
+  return Flow{reporter,
+              partner,
+              product,
+              d,
+              Period{year, month, 0},
+              D(value),
+              currency,
               ValueStatus::kReported};
 }
 
@@ -26,7 +32,7 @@ TEST(PairBalancesTest, HandComputedPairs) {
       F("KOR", "CHN", "TV", Direction::kExport, 2010, "20.50"),  // products add up
       F("KOR", "CHN", "SK1", Direction::kImport, 2010, "60.10"),
       F("CHN", "KOR", "SK1", Direction::kExport, 2011, "7"),
-      F("KOR", "CHN", "SK1", Direction::kExport, 2012, "483"),  // 120.75 → 483: ×4 in 2 years
+      F("KOR", "CHN", "SK1", Direction::kExport, 2012, "483"),    // 120.75 → 483: ×4 in 2 years
       F("KOR", "CHN", "SK1", Direction::kReExport, 2012, "999"),  // not counted
   };
   absl::StatusOr<PairBalances> b = ComputePairBalances(FlowTable(flows));
@@ -50,7 +56,7 @@ TEST(PairBalancesTest, HandComputedPairs) {
   EXPECT_EQ(kor.export_growth.end_year, 2012);
   ASSERT_TRUE(kor.export_growth.rate.ok());
   EXPECT_DOUBLE_EQ(*kor.export_growth.rate, 1.0);  // doubling a year
-  EXPECT_FALSE(kor.import_growth.rate.ok());        // one year of imports only
+  EXPECT_FALSE(kor.import_growth.rate.ok());       // one year of imports only
   const PairBalance& chn = b->pairs[1];
   EXPECT_EQ(chn.reporter, "CHN");
   ASSERT_EQ(b->YearsOf(chn).size(), 1u);
@@ -75,9 +81,8 @@ TEST(PairBalancesTest, PartialYearsAreMarkedAndLeftOutOfGrowth) {
 }
 
 TEST(PairBalancesTest, RefusesMixedCurrencies) {
-  const std::vector<Flow> flows = {
-      F("KOR", "CHN", "SK1", Direction::kExport, 2010, "1"),
-      F("JPN", "CHN", "SK1", Direction::kImport, 2010, "1", 0, "EUR")};
+  const std::vector<Flow> flows = {F("KOR", "CHN", "SK1", Direction::kExport, 2010, "1"),
+                                   F("JPN", "CHN", "SK1", Direction::kImport, 2010, "1", 0, "EUR")};
   absl::StatusOr<PairBalances> b = ComputePairBalances(FlowTable(flows));
   EXPECT_EQ(b.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_NE(b.status().message().find("USD and EUR"), std::string::npos) << b.status();
@@ -135,9 +140,9 @@ TEST(PairBalancesTest, AgreesWithThePerPairBalance) {
   ASSERT_EQ(b->pairs.size(), by_pair.size());
   for (const PairBalance& pair : b->pairs) {
     SCOPED_TRACE(pair.reporter + "-" + pair.partner);
-    absl::StatusOr<BalanceTable> want = ComputeBalance(
-        FlowTable(by_pair[{pair.reporter, pair.partner}]), {pair.reporter, pair.partner, "ALL"},
-        BalanceOptions{});
+    absl::StatusOr<BalanceTable> want =
+        ComputeBalance(FlowTable(by_pair[{pair.reporter, pair.partner}]),
+                       {pair.reporter, pair.partner, "ALL"}, BalanceOptions{});
     ASSERT_TRUE(want.ok()) << want.status();
     const absl::Span<const PairYear> years = b->YearsOf(pair);
     ASSERT_EQ(years.size(), want->rows.size());

@@ -58,9 +58,8 @@ absl::StatusOr<std::string> FreshPostgresDatabase(const std::string& name) {
     return absl::FailedPreconditionError(
         "no test PostgreSQL: set CULTURETRADE_TEST_POSTGRES_URL or CULTURETRADE_TEST_POSTGRES_DIR");
   }
-  for (const std::string& sql :
-       {absl::StrCat("DROP DATABASE IF EXISTS ", name, " WITH (FORCE)"),
-        absl::StrCat("CREATE DATABASE ", name)}) {
+  for (const std::string& sql : {absl::StrCat("DROP DATABASE IF EXISTS ", name, " WITH (FORCE)"),
+                                 absl::StrCat("CREATE DATABASE ", name)}) {
     const std::string result = PgRun(server, sql);
     if (absl::StartsWith(result, "error:")) return absl::InternalError(result);
   }

@@ -21,9 +21,8 @@ constexpr double kDramaExportGrowth = 0.268527;
 constexpr double kDramaImportGrowth = 0.549771;
 
 TEST(ProjectTest, StudyCaseHandComputed) {
-  absl::StatusOr<std::vector<ProjectedYear>> rows =
-      Project(2016, kDramaExports2016, kDramaImports2016, kDramaExportGrowth,
-              kDramaImportGrowth, 2018);
+  absl::StatusOr<std::vector<ProjectedYear>> rows = Project(
+      2016, kDramaExports2016, kDramaImports2016, kDramaExportGrowth, kDramaImportGrowth, 2018);
   ASSERT_TRUE(rows.ok()) << rows.status();
   ASSERT_EQ(rows->size(), 3u);
   EXPECT_EQ((*rows)[0].year, 2016);
@@ -66,19 +65,17 @@ TEST(ProjectTest, RefusesBadSpansAndRates) {
             absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(Project(2016, x, m, 0.1, -1.5, 2020).status().code(),
             absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(Project(2016, x, m, std::numeric_limits<double>::quiet_NaN(), 0.1, 2020)
-                .status()
-                .code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(
+      Project(2016, x, m, std::numeric_limits<double>::quiet_NaN(), 0.1, 2020).status().code(),
+      absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(Project(2016, D("-1"), m, 0.1, 0.1, 2020).status().code(),
             absl::StatusCode::kInvalidArgument);
 }
 
 TEST(ProjectTest, OverflowIsReportedNotWrapped) {
   // 289.83 × 1.549771^t passes 2^126 nanos (about 8.5e28) in 2156, long before 2216.
-  absl::StatusOr<std::vector<ProjectedYear>> rows =
-      Project(2016, kDramaExports2016, kDramaImports2016, kDramaExportGrowth,
-              kDramaImportGrowth, 2216);
+  absl::StatusOr<std::vector<ProjectedYear>> rows = Project(
+      2016, kDramaExports2016, kDramaImports2016, kDramaExportGrowth, kDramaImportGrowth, 2216);
   ASSERT_FALSE(rows.ok());
   EXPECT_EQ(rows.status().code(), absl::StatusCode::kOutOfRange);
   EXPECT_TRUE(Mentions(rows.status().message(), "imports")) << rows.status();

@@ -102,8 +102,8 @@ TEST_F(RetryConnectionTest, UploadsAreNotRetriedWhereverTheyFail) {
   options.upload_progress = [&](int64_t sent, int64_t) { progress.push_back(sent); };
   EXPECT_CALL(*stub_, UploadFlows(_, _, _))
       .WillOnce(Return(absl::UnavailableError("no connection")))
-      .WillOnce([](grpc::ClientContext&, const v1::UploadFlowsHeader&, const FlowChunks& chunks)
-                    -> absl::StatusOr<v1::Dataset> {
+      .WillOnce([](grpc::ClientContext&, const v1::UploadFlowsHeader&,
+                   const FlowChunks& chunks) -> absl::StatusOr<v1::Dataset> {
         for (size_t i = 0; i < chunks.size(); ++i) chunks.Sent(i);
         return absl::UnavailableError("connection lost before the reply");
       });
@@ -141,8 +141,8 @@ TEST_F(RetryConnectionTest, RetriesStopAtTheDeadline) {
   // Attempts at 0, 300, 600 and 900 ms: a fifth could not start before the deadline.
   EXPECT_CALL(*stub_, GetDataset(_, _))
       .Times(4)
-      .WillRepeatedly([this](grpc::ClientContext& context, const v1::GetDatasetRequest&)
-                          -> absl::StatusOr<v1::Dataset> {
+      .WillRepeatedly([this](grpc::ClientContext& context,
+                             const v1::GetDatasetRequest&) -> absl::StatusOr<v1::Dataset> {
         EXPECT_EQ(Deadline(context), kStart + absl::Seconds(1));
         return absl::UnavailableError("down");
       });
@@ -178,10 +178,10 @@ TEST_F(RetryConnectionTest, BackoffGrowsAndIsBounded) {
       .Times(8)
       .WillRepeatedly(Return(absl::UnavailableError("down")));
   (void)Connect(options).GetDataset({});
-  const std::vector<absl::Duration> bounds = {
-      absl::Milliseconds(10), absl::Milliseconds(20), absl::Milliseconds(40),
-      absl::Milliseconds(40), absl::Milliseconds(40), absl::Milliseconds(40),
-      absl::Milliseconds(40)};
+  const std::vector<absl::Duration> bounds = {absl::Milliseconds(10), absl::Milliseconds(20),
+                                              absl::Milliseconds(40), absl::Milliseconds(40),
+                                              absl::Milliseconds(40), absl::Milliseconds(40),
+                                              absl::Milliseconds(40)};
   ASSERT_EQ(pauses_.size(), bounds.size());
   for (size_t i = 0; i < bounds.size(); ++i) {
     EXPECT_GE(pauses_[i], absl::ZeroDuration());

@@ -35,9 +35,9 @@ class SecurityTest : public ::testing::Test {
 };
 
 TEST_F(SecurityTest, TlsServesTrustingClientsOnly) {
-  absl::StatusOr<ServerProcess> server = ServerProcess::Start(
-      dir_ + "/db", {"--tls_cert_file=" + pki_->path("server.pem"),
-                     "--tls_key_file=" + pki_->path("server.key")});
+  absl::StatusOr<ServerProcess> server =
+      ServerProcess::Start(dir_ + "/db", {"--tls_cert_file=" + pki_->path("server.pem"),
+                                          "--tls_key_file=" + pki_->path("server.key")});
   ASSERT_TRUE(server.ok()) << server.status();
   Options o = ClientOptions(*server);
   o.tls.enabled = true;
@@ -53,10 +53,10 @@ TEST_F(SecurityTest, TlsServesTrustingClientsOnly) {
 }
 
 TEST_F(SecurityTest, MutualTlsNeedsAClientCertificate) {
-  absl::StatusOr<ServerProcess> server = ServerProcess::Start(
-      dir_ + "/db", {"--tls_cert_file=" + pki_->path("server.pem"),
-                     "--tls_key_file=" + pki_->path("server.key"),
-                     "--tls_client_ca_file=" + pki_->path("ca.pem")});
+  absl::StatusOr<ServerProcess> server =
+      ServerProcess::Start(dir_ + "/db", {"--tls_cert_file=" + pki_->path("server.pem"),
+                                          "--tls_key_file=" + pki_->path("server.key"),
+                                          "--tls_client_ca_file=" + pki_->path("ca.pem")});
   ASSERT_TRUE(server.ok()) << server.status();
   Options o = ClientOptions(*server);
   o.tls.enabled = true;

@@ -103,7 +103,8 @@ TEST_F(ServerIntegrationTest, UploadStreamsLargeDatasetsInChunks) {
   absl::StatusOr<v1::Dataset> created = client().UploadNewDataset("synthetic", meta, flows);
   ASSERT_TRUE(created.ok()) << created.status();
   EXPECT_EQ(created->flow_count(), static_cast<int64_t>(flows.size()));
-  absl::StatusOr<v1::Dataset> full = client().GetDataset("datasets/synthetic", v1::DATASET_VIEW_FULL);
+  absl::StatusOr<v1::Dataset> full =
+      client().GetDataset("datasets/synthetic", v1::DATASET_VIEW_FULL);
   ASSERT_TRUE(full.ok());
   EXPECT_EQ(full->flows_size(), static_cast<int>(flows.size()));
 }
@@ -139,14 +140,16 @@ TEST_F(ServerIntegrationTest, StandardMethodErrors) {
             "page_token");
 
   std::vector<v1::TradeFlow> more = {Flow(2021, 2, v1::FLOW_DIRECTION_EXPORT)};
-  absl::StatusOr<v1::Dataset> appended = client().AppendFlows("datasets/small", more, created->etag());
+  absl::StatusOr<v1::Dataset> appended =
+      client().AppendFlows("datasets/small", more, created->etag());
   ASSERT_TRUE(appended.ok()) << appended.status();
   EXPECT_EQ(appended->flow_count(), 2);
   more[0].mutable_period()->set_year(2022);
   EXPECT_EQ(client().AppendFlows("datasets/small", more, created->etag()).status().code(),
             absl::StatusCode::kAborted);
   // Appending a flow the dataset already has is a duplicate key.
-  EXPECT_EQ(client().AppendFlows("datasets/small", {Flow(2020, 9, v1::FLOW_DIRECTION_EXPORT)})
+  EXPECT_EQ(client()
+                .AppendFlows("datasets/small", {Flow(2020, 9, v1::FLOW_DIRECTION_EXPORT)})
                 .status()
                 .code(),
             absl::StatusCode::kInvalidArgument);
@@ -160,7 +163,8 @@ TEST_F(ServerIntegrationTest, ListPagesOnDemand) {
   ASSERT_TRUE(first.ok());
   EXPECT_EQ(first->datasets_size(), 2);
   ASSERT_FALSE(first->next_page_token().empty());
-  absl::StatusOr<v1::ListDatasetsResponse> second = client().ListDatasets(2, first->next_page_token());
+  absl::StatusOr<v1::ListDatasetsResponse> second =
+      client().ListDatasets(2, first->next_page_token());
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second->datasets_size(), 2);
   EXPECT_TRUE(second->next_page_token().empty());

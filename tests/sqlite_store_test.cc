@@ -67,7 +67,8 @@ TEST_F(SqliteStoreTest, DataSurvivesReopening) {
 
 TEST_F(SqliteStoreTest, ListPagesInIdOrder) {
   auto store = Open();
-  for (const char* id : {"c", "a", "b", "d", "e"}) ASSERT_TRUE(store->Create(id, WithFlows(0)).ok());
+  for (const char* id : {"c", "a", "b", "d", "e"})
+    ASSERT_TRUE(store->Create(id, WithFlows(0)).ok());
   std::vector<std::string> seen;
   std::string after;
   int pages = 0;
@@ -79,8 +80,8 @@ TEST_F(SqliteStoreTest, ListPagesInIdOrder) {
     ++pages;
   } while (!after.empty());
   EXPECT_EQ(pages, 3);
-  EXPECT_EQ(seen, (std::vector<std::string>{"datasets/a", "datasets/b", "datasets/c",
-                                            "datasets/d", "datasets/e"}));
+  EXPECT_EQ(seen, (std::vector<std::string>{"datasets/a", "datasets/b", "datasets/c", "datasets/d",
+                                            "datasets/e"}));
 }
 
 TEST_F(SqliteStoreTest, EtagGuardsAppendAndDelete) {
@@ -106,8 +107,8 @@ TEST_F(SqliteStoreTest, SchemaVersionIsRecordedAndNewerSchemasAreRefused) {
   Open();
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "INSERT INTO schema_version (version) VALUES (999)", nullptr,
-                         nullptr, nullptr),
+  ASSERT_EQ(sqlite3_exec(db, "INSERT INTO schema_version (version) VALUES (999)", nullptr, nullptr,
+                         nullptr),
             SQLITE_OK);
   sqlite3_close(db);
   absl::StatusOr<std::unique_ptr<SqliteStore>> s = SqliteStore::Open(path_);
@@ -125,7 +126,8 @@ TEST_F(SqliteStoreTest, SeedingHappensOnlyInANewStore) {
   auto reopened = Open();
   ASSERT_TRUE(SeedIfNew(*reopened).ok());
   // A dataset its users deleted stays deleted.
-  EXPECT_EQ(reopened->Get(kStudyDatasetId, false, NoCaller()).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(reopened->Get(kStudyDatasetId, false, NoCaller()).status().code(),
+            absl::StatusCode::kNotFound);
 }
 
 }  // namespace

@@ -21,8 +21,9 @@ std::string Pct(double rate, int digits) { return absl::StrFormat("%.*f", digits
 class StudyTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const std::string path = absl::StrCat(::testing::TempDir(), "/study-",
-                                          ::testing::UnitTest::GetInstance()->current_test_info()->name(), ".db");
+    const std::string path =
+        absl::StrCat(::testing::TempDir(), "/study-",
+                     ::testing::UnitTest::GetInstance()->current_test_info()->name(), ".db");
     for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
     store_ = *SqliteStore::Open(path);
     ASSERT_TRUE(SeedIfNew(*store_).ok());
@@ -120,7 +121,8 @@ v1::AnalyzeDealPricesRequest DealsRequest(const std::string& currency) {
 // "the price of a single set is about 6 times the price of 'You from the stars'":
 // US$230,000 / US$40,000 = 5.75 exactly.
 TEST_F(StudyTest, DescendantsOfTheSunCostAbout6TimesYouFromTheStars) {
-  absl::StatusOr<v1::AnalyzeDealPricesResponse> d = AnalyzeDealPrices(*store_, DealsRequest("USD"), NoCaller());
+  absl::StatusOr<v1::AnalyzeDealPricesResponse> d =
+      AnalyzeDealPrices(*store_, DealsRequest("USD"), NoCaller());
   ASSERT_TRUE(d.ok()) << d.status();
   EXPECT_EQ(d->title_ratio().ratio(), 5.75);
   EXPECT_EQ(std::lround(d->title_ratio().ratio()), 6);
@@ -130,7 +132,8 @@ TEST_F(StudyTest, DescendantsOfTheSunCostAbout6TimesYouFromTheStars) {
 // cheapest episode (247,748 CNY) is 82.58 times China's dearest illustrative price (3,000 CNY),
 // and Korea's median (887,934 CNY) is 507.39 times China's median (1,750 CNY).
 TEST_F(StudyTest, KoreanEpisodesCostTensToHundredsOfTimesChineseOnes) {
-  absl::StatusOr<v1::AnalyzeDealPricesResponse> d = AnalyzeDealPrices(*store_, DealsRequest("CNY"), NoCaller());
+  absl::StatusOr<v1::AnalyzeDealPricesResponse> d =
+      AnalyzeDealPrices(*store_, DealsRequest("CNY"), NoCaller());
   ASSERT_TRUE(d.ok()) << d.status();
   ASSERT_EQ(d->by_origin_size(), 2);
   const v1::PriceStats& chn = d->by_origin(0);

@@ -5,10 +5,10 @@
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 #include <netinet/in.h>
-#include <sys/socket.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -73,9 +73,8 @@ int HealthStatus(const std::string& endpoint, const std::string& service) {
   auto channel = grpc::CreateChannel(endpoint, grpc::InsecureChannelCredentials());
   grpc::GenericStub stub(channel);
   // HealthCheckRequest{service}: field 1, length-delimited.
-  const std::string request = absl::StrCat(std::string(1, '\x0a'),
-                                           std::string(1, static_cast<char>(service.size())),
-                                           service);
+  const std::string request = absl::StrCat(
+      std::string(1, '\x0a'), std::string(1, static_cast<char>(service.size())), service);
   grpc::Slice slice(request);
   grpc::ByteBuffer buffer(&slice, 1), reply;
   grpc::ClientContext context;
@@ -118,8 +117,8 @@ absl::StatusOr<ServerProcess> ServerProcess::Spawn(const std::string& db_path,
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   if (!log_path.empty()) {
-    posix_spawn_file_actions_addopen(&actions, 2, log_path.c_str(),
-                                     O_WRONLY | O_CREAT | O_APPEND, 0600);
+    posix_spawn_file_actions_addopen(&actions, 2, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND,
+                                     0600);
   }
   pid_t pid = -1;
   const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
@@ -132,8 +131,7 @@ absl::StatusOr<ServerProcess> ServerProcess::Start(const std::string& db_path,
                                                    std::vector<std::string> extra_flags,
                                                    const std::string& log_path,
                                                    const std::vector<std::string>& wrapper) {
-  absl::StatusOr<ServerProcess> server =
-      Spawn(db_path, std::move(extra_flags), log_path, wrapper);
+  absl::StatusOr<ServerProcess> server = Spawn(db_path, std::move(extra_flags), log_path, wrapper);
   if (!server.ok()) return server.status();
   const std::string port_file = db_path + ".port";
   const absl::Time deadline = absl::Now() + absl::Seconds(20);
@@ -182,8 +180,10 @@ CommandResult RunCommand(const std::vector<std::string>& argv_in, const std::str
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, in_path.c_str(), O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0600);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0600);
   std::vector<std::string> args = argv_in;
   std::vector<char*> argv = Argv(args);
   CommandResult result;

@@ -44,7 +44,9 @@ class ServerProcess {
 
  private:
   ServerProcess(pid_t pid, int port, int metrics_port)
-      : pid_(pid), endpoint_("127.0.0.1:" + std::to_string(port)), port_(port),
+      : pid_(pid),
+        endpoint_("127.0.0.1:" + std::to_string(port)),
+        port_(port),
         metrics_port_(metrics_port) {}
   pid_t pid_ = -1;
   std::string endpoint_;

@@ -7,10 +7,9 @@ namespace {
 
 Decimal D(const char* text) { return *Decimal::Parse(text); }
 
-Flow F(Direction d, int year, const char* value, const char* currency = "USD",
-       int month = 0) {
-  return Flow{"KOR", "CHN", "SK1", d, Period{year, month, 0}, D(value), currency,
-              ValueStatus::kReported};
+Flow F(Direction d, int year, const char* value, const char* currency = "USD", int month = 0) {
+  return Flow{
+      "KOR", "CHN", "SK1", d, Period{year, month, 0}, D(value), currency, ValueStatus::kReported};
 }
 
 const SeriesKey kKey{"KOR", "CHN", "SK1"};
@@ -80,8 +79,8 @@ TEST(TradeBalanceTest, MixedCurrenciesAreRefused) {
 }
 
 TEST(TradeBalanceTest, WeakestStatusOfTheYearIsKept) {
-  std::vector<Flow> flows = {F(Direction::kImport, 2010, "1"), F(Direction::kImport, 2010, "2",
-                                                                 "USD", 2)};
+  std::vector<Flow> flows = {F(Direction::kImport, 2010, "1"),
+                             F(Direction::kImport, 2010, "2", "USD", 2)};
   flows[1].status = ValueStatus::kEstimated;
   absl::StatusOr<BalanceTable> t = ComputeBalance(FlowTable(flows), kKey, BalanceOptions{});
   ASSERT_TRUE(t.ok());

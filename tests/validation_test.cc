@@ -105,7 +105,8 @@ TEST(ValidationTest, ExchangeRatesAreNotQuarterly) {
   r->set_base_currency_code("USD");
   r->set_quote_currency_code("CNY");
   r->set_rate("6.2");
-  EXPECT_EQ(ViolatedFields(d), std::vector<std::string>{"dataset.exchange_rates[0].period.quarter"});
+  EXPECT_EQ(ViolatedFields(d),
+            std::vector<std::string>{"dataset.exchange_rates[0].period.quarter"});
 }
 
 TEST(ValidationTest, HsCodesAreDigits) {

@@ -38,12 +38,12 @@ std::string Summary(const PairBalances& b) {
     if (p.import_growth.rate.ok()) import_cagr += *p.import_growth.rate, ++cagr_defined;
   }
   const absl::int128 cents = balance / (Decimal::kNanosPerUnit / 100);
-  return absl::StrCat(
-      "{\"pairs\": ", b.pairs.size(), ", \"pair_years\": ", b.years.size(),
-      ", \"years_with_balance\": ", years_with_balance, ", \"balance_cents\": ",
-      static_cast<int64_t>(cents), ", \"cagr_defined\": ", cagr_defined,
-      ", \"export_cagr_sum\": ", absl::StrFormat("%.17g", export_cagr),
-      ", \"import_cagr_sum\": ", absl::StrFormat("%.17g", import_cagr), "}");
+  return absl::StrCat("{\"pairs\": ", b.pairs.size(), ", \"pair_years\": ", b.years.size(),
+                      ", \"years_with_balance\": ", years_with_balance,
+                      ", \"balance_cents\": ", static_cast<int64_t>(cents),
+                      ", \"cagr_defined\": ", cagr_defined,
+                      ", \"export_cagr_sum\": ", absl::StrFormat("%.17g", export_cagr),
+                      ", \"import_cagr_sum\": ", absl::StrFormat("%.17g", import_cagr), "}");
 }
 
 int Run(int64_t flows, int runs) {
@@ -74,8 +74,10 @@ int main(int argc, char** argv) {
   const int64_t flows = absl::GetFlag(FLAGS_flows);
   const int runs = absl::GetFlag(FLAGS_runs);
   if (flows < 0 || flows > culturetrade::bench::kWorldFlows || runs < 1) {
-    std::fprintf(stderr, "culturetrade-compare-core: --flows must be 0 to %lld, --runs 1 or "
-                 "more\n", static_cast<long long>(culturetrade::bench::kWorldFlows));
+    std::fprintf(stderr,
+                 "culturetrade-compare-core: --flows must be 0 to %lld, --runs 1 or "
+                 "more\n",
+                 static_cast<long long>(culturetrade::bench::kWorldFlows));
     return 2;
   }
   return culturetrade::bench::Run(flows, runs);

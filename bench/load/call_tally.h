@@ -46,7 +46,9 @@ class CallTally {
  private:
   static const absl::Status& StatusOf(const absl::Status& s) { return s; }
   template <typename T>
-  static const absl::Status& StatusOf(const absl::StatusOr<T>& s) { return s.status(); }
+  static const absl::Status& StatusOf(const absl::StatusOr<T>& s) {
+    return s.status();
+  }
 
   std::map<absl::StatusCode, std::vector<absl::Duration>> latencies_;
 };

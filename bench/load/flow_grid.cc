@@ -20,8 +20,8 @@ std::string ProductCode(int product) { return absl::StrFormat("K%02d", product);
 // Whole US dollars, spread over three orders of magnitude so that sums exercise every digit.
 int64_t Units(int partner, int product, int direction, int year) {
   return 1000 + (int64_t{partner} * 131 + int64_t{product} * 17 + int64_t{year} * 7 +
-                 int64_t{direction} * 3) * 7919 %
-                    1'000'000;
+                 int64_t{direction} * 3) *
+                    7919 % 1'000'000;
 }
 
 }  // namespace

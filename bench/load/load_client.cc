@@ -91,11 +91,15 @@ int Run(const std::vector<char*>& args) {
   if (command == "scrape") return Scrape();
   if (command == "mix") {
     return RunMixedLoad({absl::GetFlag(FLAGS_endpoint), duration, absl::GetFlag(FLAGS_uploaders),
-                         absl::GetFlag(FLAGS_samplers), kGridDataset}) ? 0 : 1;
+                         absl::GetFlag(FLAGS_samplers), kGridDataset})
+               ? 0
+               : 1;
   }
   if (command == "flood") {
     return RunFlood({absl::GetFlag(FLAGS_endpoint), duration, absl::GetFlag(FLAGS_callers),
-                     absl::GetFlag(FLAGS_connections), kGridDataset}) ? 0 : 1;
+                     absl::GetFlag(FLAGS_connections), kGridDataset})
+               ? 0
+               : 1;
   }
   return 2;
 }
@@ -107,7 +111,8 @@ int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "request study|grid | prepare | mix | flood | scrape [--flags]: the load test's client");
   const int code = culturetrade::bench::Run(absl::ParseCommandLine(argc, argv));
-  if (code == 2) std::cerr << "usage: culturetrade-load-client request study|grid | prepare | "
-                              "mix | flood | scrape [--flags]; --help for the flags\n";
+  if (code == 2)
+    std::cerr << "usage: culturetrade-load-client request study|grid | prepare | "
+                 "mix | flood | scrape [--flags]; --help for the flags\n";
   return code;
 }

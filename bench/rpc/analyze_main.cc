@@ -58,7 +58,6 @@ int TimeAnalyses(const std::string& endpoint, const std::string& dataset, int ca
 
 int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
-  return culturetrade::bench::TimeAnalyses(absl::GetFlag(FLAGS_endpoint),
-                                           absl::GetFlag(FLAGS_dataset),
-                                           absl::GetFlag(FLAGS_calls));
+  return culturetrade::bench::TimeAnalyses(
+      absl::GetFlag(FLAGS_endpoint), absl::GetFlag(FLAGS_dataset), absl::GetFlag(FLAGS_calls));
 }

@@ -23,10 +23,10 @@ absl::StatusOr<v1::FlowDirection> DirectionOption(const OptionReader& o) {
 // Runs an analysis: the request is built by `build`, sent by `call`, printed by `print`
 // (JSON is the same for all: the proto JSON mapping of the response).
 template <typename Request, typename Response>
-absl::Status RunAnalysis(
-    Context& c, const std::function<absl::Status(OptionReader&, Request&)>& build,
-    absl::StatusOr<Response> (Client::*call)(const Request&),
-    const std::function<Table(const Response&, OptionReader&)>& print) {
+absl::Status RunAnalysis(Context& c,
+                         const std::function<absl::Status(OptionReader&, Request&)>& build,
+                         absl::StatusOr<Response> (Client::*call)(const Request&),
+                         const std::function<Table(const Response&, OptionReader&)>& print) {
   absl::StatusOr<std::string> dataset = OnePositional(c, "dataset name");
   if (!dataset.ok()) return dataset.status();
   OptionReader o(c.args);
@@ -108,8 +108,9 @@ std::vector<Command> AnalysisCommands() {
       {"analyze growth", "DATASET",
        "Growth of one flow: year on year, compound, trend, spikes and cumulative total.",
        With(kSeriesOptions, {{"direction", "export or import"},
-                             {"spike-threshold", "growth fraction above which a year is a spike "
-                                                 "(default 1.0, doubling)"}}),
+                             {"spike-threshold",
+                              "growth fraction above which a year is a spike "
+                              "(default 1.0, doubling)"}}),
        [](Context& c) {
          return RunAnalysis<v1::AnalyzeGrowthRequest, v1::AnalyzeGrowthResponse>(
              c,
@@ -188,7 +189,8 @@ std::vector<Command> AnalysisCommands() {
              },
              &Client::EstimateSpillover, SpilloverTable);
        }},
-      {"analyze projection", "DATASET",
+      {"analyze projection",
+       "DATASET",
        "Exports and imports projected forward, when the deficit closes, what would close it.",
        {{"reporter", "the reporting economy"},
         {"partner", "the partner economy"},
@@ -227,7 +229,8 @@ std::vector<Command> AnalysisCommands() {
              },
              &Client::ProjectBalance, ProjectionTable);
        }},
-      {"analyze indicators", "DATASET",
+      {"analyze indicators",
+       "DATASET",
        "Grubel-Lloyd, RCA, trade intensity, market share and concentration (HHI).",
        {{"indicators", "comma-separated: gl, rca, intensity, share, hhi-partners, hhi-products"},
         {"year", "the year"},

@@ -16,9 +16,9 @@ using report::UnitText;
 
 std::string GrowthNote(const char* label, const v1::CompoundGrowth& g, int scale) {
   if (!g.has_rate()) return absl::StrCat("  ", label, ": undefined (", g.undefined_reason(), ")");
-  return absl::StrCat("  ", label, " ", g.start_year(), "-", g.end_year(), ": ",
-                      Percent(g.rate()), " a year (", Amount(true, g.start_value(), scale),
-                      " -> ", Amount(true, g.end_value(), scale), ")");
+  return absl::StrCat("  ", label, " ", g.start_year(), "-", g.end_year(), ": ", Percent(g.rate()),
+                      " a year (", Amount(true, g.start_value(), scale), " -> ",
+                      Amount(true, g.end_value(), scale), ")");
 }
 
 }  // namespace
@@ -30,7 +30,9 @@ Table BalanceTable(const v1::AnalyzeBalanceResponse& r, OptionReader& o) {
   };
   auto optional = [](bool has, double v, auto format) { return has ? format(v) : "-"; };
   Table t{{"YEAR", "EXPORTS", "IMPORTS", "BALANCE", "TOTAL TRADE", "COVERAGE X/M",
-           "NORMALIZED BALANCE", "EXPORT GROWTH", "IMPORT GROWTH"}, {}, {}};
+           "NORMALIZED BALANCE", "EXPORT GROWTH", "IMPORT GROWTH"},
+          {},
+          {}};
   for (const v1::BalanceYear& y : r.years()) {
     t.rows.push_back({absl::StrCat(y.year()),
                       money(y.has_exports(), y.exports(), y.export_status(), y.export_partial()),
@@ -51,8 +53,8 @@ Table BalanceTable(const v1::AnalyzeBalanceResponse& r, OptionReader& o) {
              "Average annual (compound) growth:",
              GrowthNote("exports", r.export_growth(), scale),
              GrowthNote("imports", r.import_growth(), scale),
-             absl::StrCat("Cumulative balance (", years, "): ",
-                          Amount(true, r.cumulative_balance(), scale))};
+             absl::StrCat("Cumulative balance (", years,
+                          "): ", Amount(true, r.cumulative_balance(), scale))};
   return t;
 }
 
@@ -69,19 +71,21 @@ Table GrowthTable(const v1::AnalyzeGrowthResponse& r, OptionReader& o) {
     absl::StrAppend(&spikes, spikes.empty() ? "" : ", ", s.year(), " (", Percent(s.growth()), ")");
   }
   const auto& c = r.cumulative();
-  t.notes = {"", absl::StrCat("Amounts in ", UnitText(scale, r.currency_code()), "."),
-             GrowthNote("compound growth", r.compound(), scale),
-             r.trend().has_rate()
-                 ? absl::StrCat("  log-linear trend: ", Percent(r.trend().rate()), " a year over ",
-                                r.trend().points(), " years")
-                 : absl::StrCat("  log-linear trend: undefined (", r.trend().undefined_reason(), ")"),
-             absl::StrCat("  spikes above ", Percent(r.spike_threshold()), ": ",
-                          spikes.empty() ? "none" : spikes),
-             absl::StrCat("  cumulative ", c.start_year(), "-", c.end_year(), ": ",
-                          Amount(true, c.total(), scale), " over ", c.years_present_size(),
-                          " years with data", c.years_missing_size() > 0
-                              ? absl::StrCat(" (", c.years_missing_size(), " years missing)")
-                              : "")};
+  t.notes = {
+      "",
+      absl::StrCat("Amounts in ", UnitText(scale, r.currency_code()), "."),
+      GrowthNote("compound growth", r.compound(), scale),
+      r.trend().has_rate()
+          ? absl::StrCat("  log-linear trend: ", Percent(r.trend().rate()), " a year over ",
+                         r.trend().points(), " years")
+          : absl::StrCat("  log-linear trend: undefined (", r.trend().undefined_reason(), ")"),
+      absl::StrCat("  spikes above ", Percent(r.spike_threshold()), ": ",
+                   spikes.empty() ? "none" : spikes),
+      absl::StrCat(
+          "  cumulative ", c.start_year(), "-", c.end_year(), ": ", Amount(true, c.total(), scale),
+          " over ", c.years_present_size(), " years with data",
+          c.years_missing_size() > 0 ? absl::StrCat(" (", c.years_missing_size(), " years missing)")
+                                     : "")};
   return t;
 }
 
@@ -94,8 +98,9 @@ Table ExportersTable(const v1::CompareExportersResponse& r, OptionReader& o) {
                       e->rate(), Amount(true, e->converted(), scale),
                       e->has_market_share() ? Percent(e->market_share()) : "-"});
   }
-  t.notes = {"", absl::StrCat("Converted amounts in ",
-                              UnitText(scale, r.a().converted().currency_code()), "."),
+  t.notes = {"",
+             absl::StrCat("Converted amounts in ",
+                          UnitText(scale, r.a().converted().currency_code()), "."),
              absl::StrCat(r.a().reporter(), " / ", r.b().reporter(), " = ", Ratio(r.ratio()),
                           ", that is 1/", absl::StrFormat("%.2f", r.inverse_ratio()))};
   if (!r.market_share_note().empty()) t.notes.push_back("Market shares: " + r.market_share_note());
@@ -105,7 +110,8 @@ Table ExportersTable(const v1::CompareExportersResponse& r, OptionReader& o) {
 Table DealsTable(const v1::AnalyzeDealPricesResponse& r, OptionReader& o) {
   const int scale = o.Scale();
   Table t{{"GROUP", "KEY", "DEALS", "MIN", "MEDIAN", "MAX"}, {}, {}};
-  for (auto [group, stats] : {std::pair{"title", &r.by_title()}, std::pair{"origin", &r.by_origin()}}) {
+  for (auto [group, stats] :
+       {std::pair{"title", &r.by_title()}, std::pair{"origin", &r.by_origin()}}) {
     for (const v1::PriceStats& s : *stats) {
       t.rows.push_back({group, s.key() + o.Mark(s.weakest_status()), absl::StrCat(s.count()),
                         Amount(true, s.min(), scale), Amount(true, s.median(), scale),
@@ -121,11 +127,10 @@ Table DealsTable(const v1::AnalyzeDealPricesResponse& r, OptionReader& o) {
   }
   if (r.has_origin_gap()) {
     const auto& g = r.origin_gap();
-    t.notes.push_back(absl::StrCat(g.origin_a(), " median / ", g.origin_b(), " median = ",
-                                   Times(g.median_ratio()), "; the gap ranges from ",
-                                   Times(g.lowest_ratio()), " (", g.origin_a(), "'s cheapest to ",
-                                   g.origin_b(), "'s dearest) to ", Times(g.highest_ratio()),
-                                   " (the other way round)"));
+    t.notes.push_back(absl::StrCat(
+        g.origin_a(), " median / ", g.origin_b(), " median = ", Times(g.median_ratio()),
+        "; the gap ranges from ", Times(g.lowest_ratio()), " (", g.origin_a(), "'s cheapest to ",
+        g.origin_b(), "'s dearest) to ", Times(g.highest_ratio()), " (the other way round)"));
   }
   return t;
 }
@@ -137,11 +142,12 @@ Table SpilloverTable(const v1::EstimateSpilloverResponse& r, OptionReader& o) {
           {{Amount(true, r.cultural_exports(), scale), Amount(true, r.induced_exports(), scale),
             r.induced_exports().currency_code()}},
           {}};
-  t.notes = {"", absl::StrCat("Multiplier ", m.id(), ": ", Amount(true, m.cultural_exports(), 0, 0),
-                              " of cultural exports -> ", Amount(true, m.induced_exports(), 0, 0),
-                              " of merchandise exports (", m.source().title(), ", ", m.year(),
-                              ")."),
-             absl::StrCat("Amounts in ", UnitText(scale, r.induced_exports().currency_code()), ".")};
+  t.notes = {
+      "",
+      absl::StrCat("Multiplier ", m.id(), ": ", Amount(true, m.cultural_exports(), 0, 0),
+                   " of cultural exports -> ", Amount(true, m.induced_exports(), 0, 0),
+                   " of merchandise exports (", m.source().title(), ", ", m.year(), ")."),
+      absl::StrCat("Amounts in ", UnitText(scale, r.induced_exports().currency_code()), ".")};
   return t;
 }
 
@@ -152,13 +158,13 @@ Table ProjectionTable(const v1::ProjectBalanceResponse& r, OptionReader& o) {
     t.rows.push_back({absl::StrCat(y.year()), Amount(true, y.exports(), scale),
                       Amount(true, y.imports(), scale), Amount(true, y.balance(), scale)});
   }
-  t.notes = {"", absl::StrCat("Projected from ", r.base_year(), " in ",
-                              UnitText(scale, r.currency_code()), ": exports ",
-                              Percent(r.export_growth()), " a year, imports ",
-                              Percent(r.import_growth()), " a year (",
-                              v1::GrowthBasis_Name(r.basis()), ")."),
-             r.deficit_closes() ? absl::StrCat("The deficit closes in ", r.closing_year(), ".")
-                                : absl::StrCat("The deficit never closes: ", r.never_closes_reason())};
+  t.notes = {
+      "",
+      absl::StrCat("Projected from ", r.base_year(), " in ", UnitText(scale, r.currency_code()),
+                   ": exports ", Percent(r.export_growth()), " a year, imports ",
+                   Percent(r.import_growth()), " a year (", v1::GrowthBasis_Name(r.basis()), ")."),
+      r.deficit_closes() ? absl::StrCat("The deficit closes in ", r.closing_year(), ".")
+                         : absl::StrCat("The deficit never closes: ", r.never_closes_reason())};
   if (r.has_required_export_growth()) {
     t.notes.push_back(absl::StrCat("Export growth needed to close it by ", o.Int("close-by"), ": ",
                                    Percent(r.required_export_growth()), " a year."));

@@ -1,6 +1,4 @@
 // ctrade datasets list, get and delete.
-#include "client/ctrade/commands.h"
-
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -12,6 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
 #include "client/ctrade/command_support.h"
+#include "client/ctrade/commands.h"
 #include "client/money_format.h"
 #include "import/direction.h"
 #include "import/flow_csv.h"
@@ -71,19 +70,18 @@ void PrintSourcedFacts(const Context& c, const v1::Dataset& d) {
   if (d.multipliers_size() + d.cited_facts_size() == 0) return;
   Table facts{{"ID", "FACT", "VALUE", "SOURCE"}, {}, {}};
   for (const v1::Multiplier& m : d.multipliers()) {
-    facts.rows.push_back({m.id(),
-                          absl::StrCat("merchandise exports induced per cultural exports, ",
-                                       m.economy()),
-                          absl::StrCat(FormatMoney(m.induced_exports(), 0, 0), " per ",
-                                       FormatMoney(m.cultural_exports(), 0, 0), " ",
-                                       m.cultural_exports().currency_code()),
-                          absl::StrCat(m.source().title(), ", ", m.year())});
+    facts.rows.push_back(
+        {m.id(), absl::StrCat("merchandise exports induced per cultural exports, ", m.economy()),
+         absl::StrCat(FormatMoney(m.induced_exports(), 0, 0), " per ",
+                      FormatMoney(m.cultural_exports(), 0, 0), " ",
+                      m.cultural_exports().currency_code()),
+         absl::StrCat(m.source().title(), ", ", m.year())});
   }
   for (const v1::CitedFact& f : d.cited_facts()) {
-    facts.rows.push_back({f.id(), absl::StrCat(f.subject(), ": ", f.statement()),
-                          absl::StrCat(f.qualifier(), f.qualifier().empty() ? "" : " ", f.value(),
-                                       " ", f.unit()),
-                          absl::StrCat(f.source().title(), ", ", f.source().locator())});
+    facts.rows.push_back(
+        {f.id(), absl::StrCat(f.subject(), ": ", f.statement()),
+         absl::StrCat(f.qualifier(), f.qualifier().empty() ? "" : " ", f.value(), " ", f.unit()),
+         absl::StrCat(f.source().title(), ", ", f.source().locator())});
   }
   c.out << "\n";
   PrintTable(facts, c.format, c.out);
@@ -115,10 +113,10 @@ absl::Status GetDataset(Context& c) {
   PrintTable(meta, c.format, c.out);
   PrintSourcedFacts(c, *d);
   if (d->flows_size() == 0) return absl::OkStatus();
-  Table flows{{"REPORTER", "PARTNER", "PRODUCT", "DIRECTION", "PERIOD", "VALUE", "CURRENCY",
-               "STATUS"},
-              {},
-              {}};
+  Table flows{
+      {"REPORTER", "PARTNER", "PRODUCT", "DIRECTION", "PERIOD", "VALUE", "CURRENCY", "STATUS"},
+      {},
+      {}};
   for (const v1::TradeFlow& f : d->flows()) {
     flows.rows.push_back({f.reporter(), f.partner(), f.product().code(),
                           DirectionName(f.direction()), PeriodText(f.period()),
@@ -142,13 +140,21 @@ absl::Status DeleteDataset(Context& c) {
 
 std::vector<Command> DatasetCommands() {
   return {
-    {"datasets list", "", "List datasets, all pages unless --page-size is given.",
-     {{"page-size", "datasets a page (1-1000)"}, {"page-token", "continue after a page"}},
-     ListDatasets},
-    {"datasets get", "DATASET", "Show a dataset; --view full lists its flows.",
-     {{"view", "basic or full"}}, GetDataset},
-    {"datasets delete", "DATASET", "Delete a dataset and all it holds, for good.",
-     {{"etag", "delete only while the dataset has this etag"}}, DeleteDataset},
+      {"datasets list",
+       "",
+       "List datasets, all pages unless --page-size is given.",
+       {{"page-size", "datasets a page (1-1000)"}, {"page-token", "continue after a page"}},
+       ListDatasets},
+      {"datasets get",
+       "DATASET",
+       "Show a dataset; --view full lists its flows.",
+       {{"view", "basic or full"}},
+       GetDataset},
+      {"datasets delete",
+       "DATASET",
+       "Delete a dataset and all it holds, for good.",
+       {{"etag", "delete only while the dataset has this etag"}},
+       DeleteDataset},
   };
 }
 

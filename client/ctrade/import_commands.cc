@@ -1,6 +1,4 @@
 // ctrade datasets create and append, and rates import: CSV files into datasets.
-#include "client/ctrade/commands.h"
-
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -12,6 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
 #include "client/ctrade/command_support.h"
+#include "client/ctrade/commands.h"
 #include "client/money_format.h"
 #include "import/direction.h"
 #include "import/flow_csv.h"
@@ -133,9 +132,7 @@ std::string Count(size_t n, const std::string& noun) {
   return absl::StrCat(n, " ", noun, n == 1 ? "" : "s");
 }
 
-std::string DelimiterName(char d) {
-  return d == '\t' ? "tab" : std::string(1, d);
-}
+std::string DelimiterName(char d) { return d == '\t' ? "tab" : std::string(1, d); }
 
 void PrintColumns(const Context& c, const std::string& path, const CsvReport& r) {
   c.out << path << ": " << r.layout << " layout, delimiter " << DelimiterName(r.delimiter) << ", "
@@ -357,12 +354,15 @@ const std::vector<std::pair<std::string, std::string>> kCsvOptions = {
 
 const std::vector<std::pair<std::string, std::string>> kRateOptions = {
     {"from", "the dataset to copy (required)"},
-    {"csv", "the CSV file of exchange rates, - for standard input: a long file (base, quote, "
-            "rate, date) or a daily table (a date column and one column a currency)"},
-    {"base", "the base currency of rows or columns that name none: a daily table's columns "
-             "then give units of their currency per unit of it"},
-    {"quote", "the quote currency of rows or columns that name none: a daily table's columns "
-              "then give the price of one unit of their currency in it"},
+    {"csv",
+     "the CSV file of exchange rates, - for standard input: a long file (base, quote, "
+     "rate, date) or a daily table (a date column and one column a currency)"},
+    {"base",
+     "the base currency of rows or columns that name none: a daily table's columns "
+     "then give units of their currency per unit of it"},
+    {"quote",
+     "the quote currency of rows or columns that name none: a daily table's columns "
+     "then give the price of one unit of their currency in it"},
     {"delimiter", "the field separator: , ; or tab (detected when absent)"},
     {"display-name", "a short title for the new dataset (default: the copied one's)"},
     {"description", "what the new dataset holds (default: the copied one's)"},
@@ -373,29 +373,28 @@ const std::vector<std::pair<std::string, std::string>> kRateOptions = {
 
 std::vector<Command> ImportCommands() {
   std::vector<std::pair<std::string, std::string>> create_options = {
-      {"display-name", "a short title for the dataset"},
-      {"description", "what the dataset holds"}};
+      {"display-name", "a short title for the dataset"}, {"description", "what the dataset holds"}};
   create_options.insert(create_options.end(), kCsvOptions.begin(), kCsvOptions.end());
   return {
-    {"datasets create", "ID",
-     "Create a dataset from a CSV file of flows (long, wide, UN Comtrade or CEPII BACI "
-     "layout) and optionally one of exchange rates.",
-     create_options, CreateDataset},
-    {"datasets append", "DATASET",
-     "Add the flows of a CSV file to a dataset, all of them or none (a flow it already has "
-     "is refused).",
-     [] {
-       auto options = kCsvOptions;
-       options.push_back({"etag", "append only while the dataset has this etag"});
-       return options;
-     }(),
-     AppendFlows},
-    {"rates import", "ID",
-     "Create dataset ID as a copy of --from DATASET with exchange rates added from a CSV "
-     "file. A stored dataset cannot change apart from added flows, and reading it then "
-     "re-creating it under its own name would not be atomic, so the rates go into a new "
-     "dataset, created whole or not at all.",
-     kRateOptions, ImportRates},
+      {"datasets create", "ID",
+       "Create a dataset from a CSV file of flows (long, wide, UN Comtrade or CEPII BACI "
+       "layout) and optionally one of exchange rates.",
+       create_options, CreateDataset},
+      {"datasets append", "DATASET",
+       "Add the flows of a CSV file to a dataset, all of them or none (a flow it already has "
+       "is refused).",
+       [] {
+         auto options = kCsvOptions;
+         options.push_back({"etag", "append only while the dataset has this etag"});
+         return options;
+       }(),
+       AppendFlows},
+      {"rates import", "ID",
+       "Create dataset ID as a copy of --from DATASET with exchange rates added from a CSV "
+       "file. A stored dataset cannot change apart from added flows, and reading it then "
+       "re-creating it under its own name would not be atomic, so the rates go into a new "
+       "dataset, created whole or not at all.",
+       kRateOptions, ImportRates},
   };
 }
 

@@ -7,8 +7,8 @@
 #include <iostream>
 #include <memory>
 #include <sstream>
-#include <tuple>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "absl/strings/numbers.h"
@@ -30,7 +30,8 @@ const absl::flat_hash_set<std::string> kSwitches = {"help", "tls", "include-part
 const std::vector<std::pair<std::string, std::string>> kGlobalOptions = {
     {"endpoint", "server address, host:port (env CULTURETRADE_ENDPOINT; default 127.0.0.1:50051)"},
     {"token", "bearer token sent with every call (env CULTURETRADE_TOKEN)"},
-    {"tls", "use TLS, trusting the system's roots unless --tls-ca is given (env CULTURETRADE_TLS=1)"},
+    {"tls",
+     "use TLS, trusting the system's roots unless --tls-ca is given (env CULTURETRADE_TLS=1)"},
     {"tls-ca", "PEM file of the CA to trust; implies --tls (env CULTURETRADE_TLS_CA)"},
     {"tls-cert", "PEM client certificate for mutual TLS (env CULTURETRADE_TLS_CERT)"},
     {"tls-key", "PEM client key for mutual TLS (env CULTURETRADE_TLS_KEY)"},
@@ -47,8 +48,8 @@ void PrintOptions(const std::vector<std::pair<std::string, std::string>>& option
 void PrintUsage(std::ostream& out) {
   out << "Usage: ctrade [global options] COMMAND [arguments] [options]\n\nCommands:\n";
   for (const Command& c : Commands()) {
-    out << "  " << c.name << (c.synopsis.empty() ? "" : " " + c.synopsis) << "\n      "
-        << c.summary << "\n";
+    out << "  " << c.name << (c.synopsis.empty() ? "" : " " + c.synopsis) << "\n      " << c.summary
+        << "\n";
   }
   out << "\nGlobal options:\n";
   PrintOptions(kGlobalOptions, out);
@@ -57,7 +58,8 @@ void PrintUsage(std::ostream& out) {
 
 void PrintCommandHelp(const Command& c, std::ostream& out) {
   out << "Usage: ctrade " << c.name << (c.synopsis.empty() ? "" : " " + c.synopsis)
-      << " [options]\n\n" << c.summary << "\n\nOptions:\n";
+      << " [options]\n\n"
+      << c.summary << "\n\nOptions:\n";
   PrintOptions(c.options, out);
   out << "\nGlobal options:\n";
   PrintOptions(kGlobalOptions, out);
@@ -107,8 +109,8 @@ absl::Status ApplyTls(const CommandLine& args, TlsOptions& tls) {
   const std::string ca = args.Get("tls-ca", "", "CULTURETRADE_TLS_CA");
   const std::string cert = args.Get("tls-cert", "", "CULTURETRADE_TLS_CERT");
   const std::string key = args.Get("tls-key", "", "CULTURETRADE_TLS_KEY");
-  tls.enabled = args.Has("tls") || args.Get("tls", "", "CULTURETRADE_TLS") == "1" ||
-                !ca.empty() || !cert.empty();
+  tls.enabled = args.Has("tls") || args.Get("tls", "", "CULTURETRADE_TLS") == "1" || !ca.empty() ||
+                !cert.empty();
   tls.server_name = args.Get("tls-server-name");
   if (cert.empty() != key.empty()) return UsageError("--tls-cert and --tls-key go together");
   for (auto [path, what, pem] : {std::tuple{&ca, "CA", &tls.root_ca_pem},
@@ -144,8 +146,8 @@ int Run(int argc, char** argv) {
       PrintUsage(std::cout);
       return args->Has("help") ? 0 : 2;
     }
-    return Fail(UsageError(absl::StrCat("unknown command '",
-                                        absl::StrJoin(args->positional(), " "), "'")));
+    return Fail(
+        UsageError(absl::StrCat("unknown command '", absl::StrJoin(args->positional(), " "), "'")));
   }
   if (args->Has("help")) {
     PrintCommandHelp(*command, std::cout);

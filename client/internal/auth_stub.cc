@@ -7,14 +7,14 @@ void AuthStub::Authorize(grpc::ClientContext& context) const {
   context.AddMetadata("authorization", authorization_);
 }
 
-absl::StatusOr<v1::Dataset> AuthStub::CreateDataset(
-    grpc::ClientContext& context, const v1::CreateDatasetRequest& request) {
+absl::StatusOr<v1::Dataset> AuthStub::CreateDataset(grpc::ClientContext& context,
+                                                    const v1::CreateDatasetRequest& request) {
   Authorize(context);
   return child_->CreateDataset(context, request);
 }
 
-absl::StatusOr<v1::Dataset> AuthStub::GetDataset(
-    grpc::ClientContext& context, const v1::GetDatasetRequest& request) {
+absl::StatusOr<v1::Dataset> AuthStub::GetDataset(grpc::ClientContext& context,
+                                                 const v1::GetDatasetRequest& request) {
   Authorize(context);
   return child_->GetDataset(context, request);
 }
@@ -31,8 +31,9 @@ absl::StatusOr<google::protobuf::Empty> AuthStub::DeleteDataset(
   return child_->DeleteDataset(context, request);
 }
 
-absl::StatusOr<v1::Dataset> AuthStub::UploadFlows(
-    grpc::ClientContext& context, const v1::UploadFlowsHeader& header, const FlowChunks& chunks) {
+absl::StatusOr<v1::Dataset> AuthStub::UploadFlows(grpc::ClientContext& context,
+                                                  const v1::UploadFlowsHeader& header,
+                                                  const FlowChunks& chunks) {
   Authorize(context);
   return child_->UploadFlows(context, header, chunks);
 }

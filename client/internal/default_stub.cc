@@ -75,8 +75,7 @@ absl::StatusOr<v1::AnalyzeGrowthResponse> DefaultStub::AnalyzeGrowth(
 
 absl::StatusOr<v1::CompareExportersResponse> DefaultStub::CompareExporters(
     grpc::ClientContext& context, const v1::CompareExportersRequest& request) {
-  return Unary(*analysis_, &v1::AnalysisService::StubInterface::CompareExporters, context,
-               request);
+  return Unary(*analysis_, &v1::AnalysisService::StubInterface::CompareExporters, context, request);
 }
 
 absl::StatusOr<v1::AnalyzeDealPricesResponse> DefaultStub::AnalyzeDealPrices(
@@ -104,8 +103,7 @@ absl::StatusOr<v1::ComputeIndicatorsResponse> DefaultStub::ComputeIndicators(
 
 absl::StatusOr<v1::ReconcileMirrorResponse> DefaultStub::ReconcileMirror(
     grpc::ClientContext& context, const v1::ReconcileMirrorRequest& request) {
-  return Unary(*analysis_, &v1::AnalysisService::StubInterface::ReconcileMirror, context,
-               request);
+  return Unary(*analysis_, &v1::AnalysisService::StubInterface::ReconcileMirror, context, request);
 }
 
 }  // namespace internal

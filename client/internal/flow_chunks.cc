@@ -6,8 +6,7 @@
 namespace culturetrade {
 namespace internal {
 
-FlowChunks::FlowChunks(absl::Span<const v1::TradeFlow> flows, int chunk_flows,
-                       Progress progress)
+FlowChunks::FlowChunks(absl::Span<const v1::TradeFlow> flows, int chunk_flows, Progress progress)
     : flows_(flows),
       chunk_flows_(static_cast<size_t>(std::max(1, chunk_flows))),
       progress_(std::move(progress)) {}

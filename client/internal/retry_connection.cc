@@ -24,8 +24,7 @@ std::shared_ptr<const IdempotencyPolicy> IdempotencyPolicyOf(const Options& opti
 
 }  // namespace
 
-RetryConnection::RetryConnection(std::shared_ptr<Stub> stub, const Options& options,
-                                 Clock clock)
+RetryConnection::RetryConnection(std::shared_ptr<Stub> stub, const Options& options, Clock clock)
     : stub_(std::move(stub)),
       options_(options),
       retry_policy_(RetryPolicyOf(options)),

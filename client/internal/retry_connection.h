@@ -47,10 +47,11 @@ class RetryConnection : public Connection {
   auto Call(Idempotency idempotency, Rpc rpc);
   // Call() for the unary RPC `rpc`, asking the policy's method `idempotency` about `request`.
   template <typename Request, typename Response>
-  absl::StatusOr<Response> Unary(
-      Idempotency (IdempotencyPolicy::*idempotency)(const Request&) const,
-      absl::StatusOr<Response> (Stub::*rpc)(grpc::ClientContext&, const Request&),
-      const Request& request);
+  absl::StatusOr<Response> Unary(Idempotency (IdempotencyPolicy::*idempotency)(const Request&)
+                                     const,
+                                 absl::StatusOr<Response> (Stub::*rpc)(grpc::ClientContext&,
+                                                                       const Request&),
+                                 const Request& request);
 
   std::shared_ptr<Stub> stub_;
   Options options_;

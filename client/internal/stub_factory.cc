@@ -40,8 +40,8 @@ grpc::ChannelArguments ChannelArguments(const Options& options) {
 std::shared_ptr<Stub> CreateDefaultStub(const Options& options) {
   std::shared_ptr<grpc::Channel> channel = grpc::CreateCustomChannel(
       options.endpoint, ChannelCredentials(options.tls), ChannelArguments(options));
-  std::shared_ptr<Stub> stub = std::make_shared<DefaultStub>(
-      v1::DatasetService::NewStub(channel), v1::AnalysisService::NewStub(channel));
+  std::shared_ptr<Stub> stub = std::make_shared<DefaultStub>(v1::DatasetService::NewStub(channel),
+                                                             v1::AnalysisService::NewStub(channel));
   if (options.bearer_token.empty()) return stub;
   return std::make_shared<AuthStub>(std::move(stub), options.bearer_token);
 }

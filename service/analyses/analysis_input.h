@@ -12,8 +12,8 @@
 #include "core/flow.h"
 #include "core/flow_selection.h"
 #include "core/flow_table.h"
-#include "service/storage/analyzable_dataset.h"
 #include "service/analyses/dataset_source.h"
+#include "service/storage/analyzable_dataset.h"
 #include "service/storage/dataset_store.h"
 
 namespace culturetrade {

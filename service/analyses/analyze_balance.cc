@@ -11,7 +11,7 @@ namespace culturetrade {
 
 absl::StatusOr<v1::AnalyzeBalanceResponse> AnalyzeBalance(DatasetStore& store,
                                                           const v1::AnalyzeBalanceRequest& r,
-    const CallLiveness& alive) {
+                                                          const CallLiveness& alive) {
   FieldViolations v;
   CheckSeries(r, v);
   if (!v.empty()) return v.ToStatus();

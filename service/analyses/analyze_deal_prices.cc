@@ -1,4 +1,5 @@
-// AnalyzeDealPrices: per-episode prices by title and origin, a title ratio, the gap between origins.
+// AnalyzeDealPrices: per-episode prices by title and origin, a title ratio, the gap between
+// origins.
 #include "absl/strings/str_cat.h"
 #include "core/deal_prices.h"
 #include "core/projection.h"
@@ -19,9 +20,9 @@ absl::Status StatsToProto(const std::vector<PriceStats>& stats,
     p->set_key(s.key);
     p->set_count(s.count);
     p->set_weakest_status(StatusToProto(s.weakest_status));
-    for (auto [value, field] : {std::pair{s.min, p->mutable_min()},
-                                std::pair{s.median, p->mutable_median()},
-                                std::pair{s.max, p->mutable_max()}}) {
+    for (auto [value, field] :
+         {std::pair{s.min, p->mutable_min()}, std::pair{s.median, p->mutable_median()},
+          std::pair{s.max, p->mutable_max()}}) {
       absl::Status st = SetMoney(value, s.currency, field);
       if (!st.ok()) return st;
     }
@@ -29,8 +30,8 @@ absl::Status StatsToProto(const std::vector<PriceStats>& stats,
   return absl::OkStatus();
 }
 
-void CheckPair(const std::string& a, const std::string& b, const char* field_a,
-               const char* field_b, FieldViolations& v) {
+void CheckPair(const std::string& a, const std::string& b, const char* field_a, const char* field_b,
+               FieldViolations& v) {
   if (a.empty() != b.empty()) {
     v.Add(a.empty() ? field_a : field_b, absl::StrCat("give both ", field_a, " and ", field_b));
   }
@@ -55,8 +56,7 @@ absl::Status FillGap(absl::Span<const DealPrice> deals, const v1::AnalyzeDealPri
 }  // namespace
 
 absl::StatusOr<v1::AnalyzeDealPricesResponse> AnalyzeDealPrices(
-    DatasetStore& store, const v1::AnalyzeDealPricesRequest& r,
-    const CallLiveness& alive) {
+    DatasetStore& store, const v1::AnalyzeDealPricesRequest& r, const CallLiveness& alive) {
   FieldViolations v;
   CheckCurrency(r.target_currency(), "target_currency", /*optional=*/true, v);
   CheckPair(r.numerator_title(), r.denominator_title(), "numerator_title", "denominator_title", v);

@@ -26,7 +26,7 @@ absl::Status FillGrowthYears(const AnnualSeries& series, const AnnualSeries& bas
 }
 
 void FillTrendAndSpikes(const AnnualSeries& basis, double threshold,
-                                v1::AnalyzeGrowthResponse& out) {
+                        v1::AnalyzeGrowthResponse& out) {
   absl::StatusOr<TrendGrowth> trend = LogLinearTrend(basis);
   if (trend.ok()) {
     out.mutable_trend()->set_rate(trend->rate);
@@ -57,7 +57,7 @@ absl::Status FillCumulative(const AnnualSeries& series, int start, int end,
 
 absl::StatusOr<v1::AnalyzeGrowthResponse> AnalyzeGrowth(DatasetStore& store,
                                                         const v1::AnalyzeGrowthRequest& r,
-    const CallLiveness& alive) {
+                                                        const CallLiveness& alive) {
   FieldViolations v;
   CheckSeries(r, v);
   absl::StatusOr<Direction> direction = DirectionFromProto(r.direction());
@@ -77,8 +77,9 @@ absl::StatusOr<v1::AnalyzeGrowthResponse> AnalyzeGrowth(DatasetStore& store,
   out.set_currency_code(series->currency());
   out.set_dataset_etag(input->dataset().etag());
   absl::Status s = FillGrowthYears(*series, basis, out);
-  if (s.ok()) s = GrowthToProto(CompoundGrowthOver(basis, r.start_year(), r.end_year()),
-                                series->currency(), out.mutable_compound());
+  if (s.ok())
+    s = GrowthToProto(CompoundGrowthOver(basis, r.start_year(), r.end_year()), series->currency(),
+                      out.mutable_compound());
   FillTrendAndSpikes(basis, r.has_spike_threshold() ? r.spike_threshold() : 1.0, out);
   if (s.ok()) s = FillCumulative(*series, r.start_year(), r.end_year(), out.mutable_cumulative());
   if (!s.ok()) return s;

@@ -17,7 +17,8 @@ absl::Status FillExporter(const AnalysisInput& input, const CurrencyAmount& amou
   out->set_reporter(reporter);
   absl::StatusOr<Decimal> rate = input.rates().Rate(amount.currency, target, year);
   if (!rate.ok()) return rate.status();
-  absl::StatusOr<Decimal> value = input.rates().Convert(amount.value, amount.currency, target, year);
+  absl::StatusOr<Decimal> value =
+      input.rates().Convert(amount.value, amount.currency, target, year);
   if (!value.ok()) return value.status();
   *converted = *value;
   out->set_rate(rate->ToString());
@@ -27,9 +28,9 @@ absl::Status FillExporter(const AnalysisInput& input, const CurrencyAmount& amou
 
 }  // namespace
 
-absl::StatusOr<v1::CompareExportersResponse> CompareExporters(
-    DatasetStore& store, const v1::CompareExportersRequest& r,
-    const CallLiveness& alive) {
+absl::StatusOr<v1::CompareExportersResponse> CompareExporters(DatasetStore& store,
+                                                              const v1::CompareExportersRequest& r,
+                                                              const CallLiveness& alive) {
   FieldViolations v;
   CheckProductCode(r.product_code(), "product_code", v);
   CheckYear(r.year(), "year", /*optional=*/false, v);
@@ -49,8 +50,9 @@ absl::StatusOr<v1::CompareExportersResponse> CompareExporters(
   if (!b.ok()) return b.status();
   std::string target = r.target_currency();
   if (target.empty() && a->currency != b->currency) {
-    return InvalidField("target_currency", absl::StrCat("the exporters report in ", a->currency,
-                                                        " and ", b->currency, "; name one currency"));
+    return InvalidField("target_currency",
+                        absl::StrCat("the exporters report in ", a->currency, " and ", b->currency,
+                                     "; name one currency"));
   }
   if (target.empty()) target = a->currency;
   v1::CompareExportersResponse out;
@@ -69,7 +71,8 @@ absl::StatusOr<v1::CompareExportersResponse> CompareExporters(
     out.set_market_share_note(std::string(world.status().message()));
     return out;
   }
-  absl::StatusOr<Decimal> w = input->rates().Convert(world->value, world->currency, target, r.year());
+  absl::StatusOr<Decimal> w =
+      input->rates().Convert(world->value, world->currency, target, r.year());
   if (!w.ok()) return w.status();
   if (absl::Status ws = SetMoney(*w, target, out.mutable_world_exports()); !ws.ok()) return ws;
   for (auto [value, exporter] : {std::pair{ca, out.mutable_a()}, std::pair{cb, out.mutable_b()}}) {

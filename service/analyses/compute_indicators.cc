@@ -62,9 +62,9 @@ absl::StatusOr<v1::IndicatorValue> HhiOf(const AnalysisInput& in,
   values.reserve(totals.size());
   for (const CodeTotal& t : totals) values.push_back(t.value);
   if (values.empty()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "the dataset has no ", r.year(), " exports of ", r.reporter(), " by ",
-        partners ? "partner" : "product", " to concentrate over"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("the dataset has no ", r.year(), " exports of ", r.reporter(), " by ",
+                     partners ? "partner" : "product", " to concentrate over"));
   }
   absl::StatusOr<double> hhi = NormalizedHhi(values);
   if (!hhi.ok()) return hhi.status();
@@ -95,8 +95,8 @@ absl::Status ValidateIndicators(const v1::ComputeIndicatorsRequest& r) {
     if (kind == v1::INDICATOR_KIND_UNSPECIFIED || !v1::IndicatorKind_IsValid(kind)) {
       v.Add(absl::StrCat("indicators[", i, "]"), "not an indicator");
     }
-    needs_partner |= kind == v1::INDICATOR_KIND_GRUBEL_LLOYD ||
-                     kind == v1::INDICATOR_KIND_TRADE_INTENSITY;
+    needs_partner |=
+        kind == v1::INDICATOR_KIND_GRUBEL_LLOYD || kind == v1::INDICATOR_KIND_TRADE_INTENSITY;
     needs_product |= kind == v1::INDICATOR_KIND_RCA || kind == v1::INDICATOR_KIND_MARKET_SHARE;
   }
   CheckYear(r.year(), "year", /*optional=*/false, v);
@@ -110,17 +110,17 @@ absl::Status ValidateIndicators(const v1::ComputeIndicatorsRequest& r) {
 }  // namespace
 
 absl::StatusOr<v1::ComputeIndicatorsResponse> ComputeIndicators(
-    DatasetStore& store, const v1::ComputeIndicatorsRequest& r,
-    const CallLiveness& alive) {
+    DatasetStore& store, const v1::ComputeIndicatorsRequest& r, const CallLiveness& alive) {
   if (absl::Status s = ValidateIndicators(r); !s.ok()) return s;
-  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, alive, r.target_currency(), {r.year(), {}});
+  absl::StatusOr<AnalysisInput> input =
+      LoadInput(store, r, alive, r.target_currency(), {r.year(), {}});
   if (!input.ok()) return input.status();
   if (absl::Status s = OneCurrency(input->flows()); !s.ok()) return s;
   v1::ComputeIndicatorsResponse out;
   for (int kind_number : r.indicators()) {
     const auto kind = static_cast<v1::IndicatorKind>(kind_number);
     absl::StatusOr<v1::IndicatorValue> value =
-        kind == v1::INDICATOR_KIND_GRUBEL_LLOYD ? GrubelLloydOf(*input, r)
+        kind == v1::INDICATOR_KIND_GRUBEL_LLOYD   ? GrubelLloydOf(*input, r)
         : kind == v1::INDICATOR_KIND_HHI_PARTNERS ? HhiOf(*input, r, /*partners=*/true)
         : kind == v1::INDICATOR_KIND_HHI_PRODUCTS ? HhiOf(*input, r, /*partners=*/false)
                                                   : RatioIndicatorOf(*input, r, kind);

@@ -7,8 +7,8 @@
 
 #include "absl/status/statusor.h"
 #include "culturetrade/v1/dataset.pb.h"
-#include "service/storage/analyzable_dataset.h"
 #include "service/model/call_liveness.h"
+#include "service/storage/analyzable_dataset.h"
 #include "service/storage/dataset_store.h"
 
 namespace culturetrade {
@@ -25,8 +25,7 @@ absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> ResolveDataset(DatasetS
                                                                         const Request& request,
                                                                         const CallLiveness& alive) {
   return ResolveDataset(store, request.dataset(),
-                        request.has_inline_dataset() ? &request.inline_dataset() : nullptr,
-                        alive);
+                        request.has_inline_dataset() ? &request.inline_dataset() : nullptr, alive);
 }
 
 }  // namespace culturetrade

@@ -52,9 +52,9 @@ absl::StatusOr<std::pair<Decimal, std::string>> CulturalExports(
   if (!series.ok()) return series.status();
   const YearValue* year = series->Find(r.year());
   if (year == nullptr) {
-    return absl::FailedPreconditionError(absl::StrCat("the dataset has no ", r.year(), " exports of ",
-                                                      r.product_code(), " from ", r.reporter(),
-                                                      " to ", partner));
+    return absl::FailedPreconditionError(absl::StrCat("the dataset has no ", r.year(),
+                                                      " exports of ", r.product_code(), " from ",
+                                                      r.reporter(), " to ", partner));
   }
   return std::pair{year->value, series->currency()};
 }
@@ -62,8 +62,7 @@ absl::StatusOr<std::pair<Decimal, std::string>> CulturalExports(
 }  // namespace
 
 absl::StatusOr<v1::EstimateSpilloverResponse> EstimateSpillover(
-    DatasetStore& store, const v1::EstimateSpilloverRequest& r,
-    const CallLiveness& alive) {
+    DatasetStore& store, const v1::EstimateSpilloverRequest& r, const CallLiveness& alive) {
   FieldViolations v;
   if (r.multiplier_id().empty() && !r.has_multiplier()) {
     v.Add("multiplier_id", "name one of the dataset's multipliers, or send `multiplier`");

@@ -56,9 +56,9 @@ absl::Status FillYears(const std::vector<ProjectedYear>& years, const std::strin
     if (y.year <= out.base_year()) continue;  // the base itself is history, not projection
     v1::ProjectedYear* p = out.add_years();
     p->set_year(y.year);
-    for (auto [value, field] : {std::pair{y.exports, p->mutable_exports()},
-                                std::pair{y.imports, p->mutable_imports()},
-                                std::pair{y.balance, p->mutable_balance()}}) {
+    for (auto [value, field] :
+         {std::pair{y.exports, p->mutable_exports()}, std::pair{y.imports, p->mutable_imports()},
+          std::pair{y.balance, p->mutable_balance()}}) {
       absl::Status s = SetMoney(value, currency, field);
       if (!s.ok()) return s;
     }
@@ -70,7 +70,7 @@ absl::Status FillYears(const std::vector<ProjectedYear>& years, const std::strin
 
 absl::StatusOr<v1::ProjectBalanceResponse> ProjectBalance(DatasetStore& store,
                                                           const v1::ProjectBalanceRequest& r,
-    const CallLiveness& alive) {
+                                                          const CallLiveness& alive) {
   if (absl::Status s = Validate(r); !s.ok()) return s;
   const SeriesKey key{r.reporter(), r.partner(), r.product_code()};
   absl::StatusOr<AnalysisInput> input = LoadInput(store, r, alive, r.target_currency(), {0, {key}});

@@ -25,7 +25,7 @@ absl::Status MirrorYearToProto(const MirrorYear& year, const std::string& curren
 
 absl::StatusOr<v1::ReconcileMirrorResponse> ReconcileMirror(DatasetStore& store,
                                                             const v1::ReconcileMirrorRequest& r,
-    const CallLiveness& alive) {
+                                                            const CallLiveness& alive) {
   FieldViolations v;
   CheckCountry(r.reporter(), "reporter", v);
   CheckCountry(r.partner(), "partner", v);
@@ -34,22 +34,26 @@ absl::StatusOr<v1::ReconcileMirrorResponse> ReconcileMirror(DatasetStore& store,
   if (!direction.ok()) v.Add("direction", "say export, import, re-export or re-import");
   CheckCurrency(r.target_currency(), "target_currency", /*optional=*/true, v);
   if (!v.empty()) return v.ToStatus();
-  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, alive, r.target_currency(),
-      {0, {{r.reporter(), r.partner(), r.product_code()}, {r.partner(), r.reporter(), r.product_code()}}});
+  absl::StatusOr<AnalysisInput> input =
+      LoadInput(store, r, alive, r.target_currency(),
+                {0,
+                 {{r.reporter(), r.partner(), r.product_code()},
+                  {r.partner(), r.reporter(), r.product_code()}}});
   if (!input.ok()) return input.status();
-  absl::StatusOr<AnnualSeries> reported = BuildAnnualSeries(
-      input->flows(), {r.reporter(), r.partner(), r.product_code()}, *direction);
+  absl::StatusOr<AnnualSeries> reported =
+      BuildAnnualSeries(input->flows(), {r.reporter(), r.partner(), r.product_code()}, *direction);
   if (!reported.ok()) return reported.status();
   absl::StatusOr<AnnualSeries> mirror = BuildAnnualSeries(
       input->flows(), {r.partner(), r.reporter(), r.product_code()}, MirrorDirection(*direction));
   if (!mirror.ok()) return mirror.status();
   if (reported->empty() || mirror->empty()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "a mirror comparison needs both sides' reports; the dataset has none from ",
-        reported->empty() ? r.reporter() : r.partner()));
+    return absl::FailedPreconditionError(
+        absl::StrCat("a mirror comparison needs both sides' reports; the dataset has none from ",
+                     reported->empty() ? r.reporter() : r.partner()));
   }
   if (reported->currency() != mirror->currency()) {
-    return InvalidField("target_currency", "the two sides report in different currencies; name one");
+    return InvalidField("target_currency",
+                        "the two sides report in different currencies; name one");
   }
   v1::ReconcileMirrorResponse out;
   out.set_currency_code(reported->currency());

@@ -29,10 +29,10 @@ void CheckSeries(const Request& r, FieldViolations& v) {
 // NOT_FOUND: the dataset `r` names has no `what` for its series.
 template <typename Request>
 absl::Status NoSuchSeries(const Request& r, absl::string_view what) {
-  return absl::NotFoundError(absl::StrCat(
-      r.has_inline_dataset() ? "the inline dataset" : r.dataset(), " has no ", what,
-      " for reporter ", r.reporter(), ", partner ", r.partner(), " and product ",
-      r.product_code()));
+  return absl::NotFoundError(
+      absl::StrCat(r.has_inline_dataset() ? "the inline dataset" : r.dataset(), " has no ", what,
+                   " for reporter ", r.reporter(), ", partner ", r.partner(), " and product ",
+                   r.product_code()));
 }
 
 }  // namespace culturetrade

@@ -4,8 +4,8 @@
 #define CULTURETRADE_SERVICE_API_ANALYSIS_SERVICE_H_
 
 #include "culturetrade/v1/analysis_service.grpc.pb.h"
-#include "service/storage/dataset_store.h"
 #include "service/api/rpc_gate.h"
+#include "service/storage/dataset_store.h"
 
 namespace culturetrade {
 

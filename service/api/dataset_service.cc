@@ -5,9 +5,9 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "proto/status_convert.h"
-#include "service/model/field_violations.h"
 #include "service/api/flow_upload.h"
 #include "service/api/upload_reactor.h"
+#include "service/model/field_violations.h"
 #include "service/model/validation.h"
 
 namespace culturetrade {
@@ -78,15 +78,15 @@ grpc::Status DatasetServiceImpl::CreateDataset(grpc::ServerContext* context,
 grpc::Status DatasetServiceImpl::GetDataset(grpc::ServerContext* context,
                                             const v1::GetDatasetRequest* request,
                                             v1::Dataset* response) {
-  return gate_.Serve(context, "GetDataset", Role::kReader, request->name(),
-                     [&](const CallLiveness& alive) {
-    absl::StatusOr<std::string> id = DatasetIdFromName(request->name(), "name");
-    if (!id.ok()) return ToGrpcStatus(id.status());
-    if (!v1::DatasetView_IsValid(request->view())) {
-      return ToGrpcStatus(InvalidField("view", "unknown view"));
-    }
-    return Reply(store_.Get(*id, request->view() == v1::DATASET_VIEW_FULL, alive), response);
-  });
+  return gate_.Serve(
+      context, "GetDataset", Role::kReader, request->name(), [&](const CallLiveness& alive) {
+        absl::StatusOr<std::string> id = DatasetIdFromName(request->name(), "name");
+        if (!id.ok()) return ToGrpcStatus(id.status());
+        if (!v1::DatasetView_IsValid(request->view())) {
+          return ToGrpcStatus(InvalidField("view", "unknown view"));
+        }
+        return Reply(store_.Get(*id, request->view() == v1::DATASET_VIEW_FULL, alive), response);
+      });
 }
 
 grpc::Status DatasetServiceImpl::ListDatasets(grpc::ServerContext* context,
@@ -102,26 +102,25 @@ grpc::Status DatasetServiceImpl::DeleteDataset(grpc::ServerContext* context,
                                                google::protobuf::Empty*) {
   return gate_.Serve(context, "DeleteDataset", Role::kWriter, request->name(),
                      [&](const CallLiveness&) {
-    absl::StatusOr<std::string> id = DatasetIdFromName(request->name(), "name");
-    if (!id.ok()) return ToGrpcStatus(id.status());
-    return ToGrpcStatus(store_.Delete(*id, request->etag()));
-  });
+                       absl::StatusOr<std::string> id = DatasetIdFromName(request->name(), "name");
+                       if (!id.ok()) return ToGrpcStatus(id.status());
+                       return ToGrpcStatus(store_.Delete(*id, request->etag()));
+                     });
 }
 
 grpc::ServerReadReactor<grpc::ByteBuffer>* DatasetServiceImpl::UploadFlows(
     grpc::CallbackServerContext* context, grpc::ByteBuffer* response) {
   return new UploadReactor([this, context, response](UploadReactor::Next next) {
     std::string dataset;
-    return gate_.Serve(context, "UploadFlows", Role::kWriter, dataset,
-                       [&](const CallLiveness& alive) {
-                         v1::Dataset reply;
-                         grpc::Status status = Reply(
-                             UploadFlowStream(store_, limits_.max_flows_per_dataset, next,
-                                              alive, dataset),
-                             &reply);
-                         if (status.ok()) *response = SerializedReply(reply);
-                         return status;
-                       });
+    return gate_.Serve(
+        context, "UploadFlows", Role::kWriter, dataset, [&](const CallLiveness& alive) {
+          v1::Dataset reply;
+          grpc::Status status =
+              Reply(UploadFlowStream(store_, limits_.max_flows_per_dataset, next, alive, dataset),
+                    &reply);
+          if (status.ok()) *response = SerializedReply(reply);
+          return status;
+        });
   });
 }
 

@@ -6,8 +6,8 @@
 #include <cstdint>
 
 #include "culturetrade/v1/dataset_service.grpc.pb.h"
-#include "service/storage/dataset_store.h"
 #include "service/api/rpc_gate.h"
+#include "service/storage/dataset_store.h"
 
 namespace culturetrade {
 
@@ -28,14 +28,12 @@ class DatasetServiceImpl final
                           v1::Dataset* response) override;
   grpc::Status ListDatasets(grpc::ServerContext* context, const v1::ListDatasetsRequest* request,
                             v1::ListDatasetsResponse* response) override;
-  grpc::Status DeleteDataset(grpc::ServerContext* context,
-                             const v1::DeleteDatasetRequest* request,
+  grpc::Status DeleteDataset(grpc::ServerContext* context, const v1::DeleteDatasetRequest* request,
                              google::protobuf::Empty* response) override;
   grpc::ServerReadReactor<grpc::ByteBuffer>* UploadFlows(grpc::CallbackServerContext* context,
                                                          grpc::ByteBuffer* response) override;
 
  private:
-
   absl::StatusOr<v1::Dataset> Create(const v1::CreateDatasetRequest& request);
   absl::StatusOr<v1::ListDatasetsResponse> List(const v1::ListDatasetsRequest& request);
 

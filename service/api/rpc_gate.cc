@@ -9,11 +9,23 @@ namespace culturetrade {
 namespace {
 
 const char* CodeName(grpc::StatusCode code) {
-  static const char* const kNames[] = {
-      "OK",      "CANCELLED",          "UNKNOWN",           "INVALID_ARGUMENT",
-      "DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS",   "PERMISSION_DENIED",
-      "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE",
-      "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED"};
+  static const char* const kNames[] = {"OK",
+                                       "CANCELLED",
+                                       "UNKNOWN",
+                                       "INVALID_ARGUMENT",
+                                       "DEADLINE_EXCEEDED",
+                                       "NOT_FOUND",
+                                       "ALREADY_EXISTS",
+                                       "PERMISSION_DENIED",
+                                       "RESOURCE_EXHAUSTED",
+                                       "FAILED_PRECONDITION",
+                                       "ABORTED",
+                                       "OUT_OF_RANGE",
+                                       "UNIMPLEMENTED",
+                                       "INTERNAL",
+                                       "UNAVAILABLE",
+                                       "DATA_LOSS",
+                                       "UNAUTHENTICATED"};
   const int i = static_cast<int>(code);
   return i >= 0 && i <= 16 ? kNames[i] : "UNKNOWN";
 }
@@ -38,21 +50,21 @@ absl::Status RpcGate::Call::Admit(Role needed) {
   if (gate_.access_ != nullptr) {
     const Role role = gate_.access_->RoleOf(BearerToken(*context_));
     if (role == Role::kNone) {
-      return absl::UnauthenticatedError(
-          "send a valid bearer token in the authorization metadata");
+      return absl::UnauthenticatedError("send a valid bearer token in the authorization metadata");
     }
     if (role < needed) {
       return absl::PermissionDeniedError(
           absl::StrCat(method_, " needs a writer's token; this one is a reader's"));
     }
   }
-  if (gate_.refusing_) return absl::UnavailableError("the server is shutting down; retry elsewhere");
+  if (gate_.refusing_)
+    return absl::UnavailableError("the server is shutting down; retry elsewhere");
   // Over capacity the answer is immediate, so callers back off instead of queueing unbounded.
   if (gate_.in_flight_.fetch_add(1) >= gate_.max_concurrent_calls_) {
     gate_.in_flight_.fetch_sub(1);
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "the server is at its limit of ", gate_.max_concurrent_calls_,
-        " concurrent calls; retry with backoff"));
+    return absl::ResourceExhaustedError(absl::StrCat("the server is at its limit of ",
+                                                     gate_.max_concurrent_calls_,
+                                                     " concurrent calls; retry with backoff"));
   }
   counted_ = true;
   gate_.observer_.CallStarted();
@@ -66,9 +78,8 @@ grpc::Status RpcGate::Call::Finish(grpc::Status status) {
     gate_.observer_.CallEnded();
   }
   const std::string peer = context_->peer();
-  gate_.observer_.CallFinished(FinishedCall{method_, CodeName(status.error_code()), seconds,
-                                            peer, dataset_, status.error_message(),
-                                            status.ok()});
+  gate_.observer_.CallFinished(FinishedCall{method_, CodeName(status.error_code()), seconds, peer,
+                                            dataset_, status.error_message(), status.ok()});
   return status;
 }
 

@@ -15,11 +15,11 @@ void FieldViolations::Add(std::string field, std::string description) {
 
 absl::Status FieldViolations::ToStatus() const {
   if (count_ == 0) return absl::OkStatus();
-  std::string message = absl::StrJoin(
-      bad_request_.field_violations(), "; ",
-      [](std::string* out, const google::rpc::BadRequest::FieldViolation& v) {
-        absl::StrAppend(out, v.field(), ": ", v.description());
-      });
+  std::string message =
+      absl::StrJoin(bad_request_.field_violations(), "; ",
+                    [](std::string* out, const google::rpc::BadRequest::FieldViolation& v) {
+                      absl::StrAppend(out, v.field(), ": ", v.description());
+                    });
   if (count_ > kMaxReported) {
     absl::StrAppend(&message, "; and ", count_ - kMaxReported, " more");
   }

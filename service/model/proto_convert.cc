@@ -57,10 +57,10 @@ absl::Status RowToProto(const BalanceRow& row, const std::string& currency, v1::
     out->set_import_partial(row.imports->partial);
   }
   google::type::Money exports, imports, balance, total;
-  for (absl::Status s : {SetMoney(ValueOf(row.exports), currency, &exports),
-                         SetMoney(ValueOf(row.imports), currency, &imports),
-                         SetMoney(row.balance, currency, &balance),
-                         SetMoney(row.total_trade, currency, &total)}) {
+  for (absl::Status s :
+       {SetMoney(ValueOf(row.exports), currency, &exports),
+        SetMoney(ValueOf(row.imports), currency, &imports),
+        SetMoney(row.balance, currency, &balance), SetMoney(row.total_trade, currency, &total)}) {
     if (!s.ok()) return s;
   }
   if (row.exports) *out->mutable_exports() = exports;
@@ -134,7 +134,11 @@ absl::StatusOr<std::vector<DealPrice>> DealsFromProto(
   for (const v1::Deal& d : deals) {
     absl::StatusOr<Decimal> price = DecimalFromMoney(d.price_per_episode());
     if (!price.ok()) return price.status();
-    DealPrice deal{d.title(), d.origin(), d.year(), *price, d.price_per_episode().currency_code(),
+    DealPrice deal{d.title(),
+                   d.origin(),
+                   d.year(),
+                   *price,
+                   d.price_per_episode().currency_code(),
                    StatusFromProto(d.status())};
     if (!target_currency.empty() && deal.currency != target_currency) {
       absl::StatusOr<Decimal> converted =
@@ -158,7 +162,8 @@ absl::StatusOr<v1::AnalyzeBalanceResponse> BalanceToProto(const BalanceTable& ta
   absl::Status s = GrowthToProto(table.export_growth, table.currency, out.mutable_export_growth());
   if (!s.ok()) return s;
   s = GrowthToProto(table.import_growth, table.currency, out.mutable_import_growth());
-  if (s.ok()) s = SetMoney(table.cumulative_balance, table.currency, out.mutable_cumulative_balance());
+  if (s.ok())
+    s = SetMoney(table.cumulative_balance, table.currency, out.mutable_cumulative_balance());
   if (!s.ok()) return s;
   out.mutable_cumulative_balance_years()->Add(table.cumulative_years.begin(),
                                               table.cumulative_years.end());

@@ -46,8 +46,8 @@ void CheckPeriod(const v1::Period& p, const std::string& field, FieldViolations&
     v.Add(field, "a period is a month or a quarter, not both");
   }
   if (p.day() != 0 && (!allow_day || p.month() == 0 || p.day() < 1 || p.day() > 31)) {
-    v.Add(field + ".day", allow_day ? "a day needs a month and must be 1..31"
-                                    : "only exchange rates have days");
+    v.Add(field + ".day",
+          allow_day ? "a day needs a month and must be 1..31" : "only exchange rates have days");
   }
 }
 
@@ -58,8 +58,9 @@ void CheckProduct(const v1::Product& p, const std::string& field, FieldViolation
   }
   const std::string& code = p.code();
   bool ok = !code.empty() && code.size() <= 64;
-  for (char c : code) ok = ok && (absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '_' ||
-                                  c == '-' || c == '.');
+  for (char c : code)
+    ok = ok &&
+         (absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.');
   if (ok && p.classification() == v1::CLASSIFICATION_HS) {
     ok = code.size() >= 2 && code.size() <= 6;
     for (char c : code) ok = ok && absl::ascii_isdigit(static_cast<unsigned char>(c));
@@ -78,8 +79,10 @@ void ValidateFlow(const v1::TradeFlow& f, const std::string& field, FieldViolati
     v.Add(field + ".partner", "a partner differs from the reporter (only WLD to WLD may repeat)");
   }
   CheckProduct(f.product(), field + ".product", v);
-  if (f.direction() == v1::FLOW_DIRECTION_UNSPECIFIED || !v1::FlowDirection_IsValid(f.direction())) {
-    v.Add(field + ".direction", "say whether the flow is an export, import, re-export or re-import");
+  if (f.direction() == v1::FLOW_DIRECTION_UNSPECIFIED ||
+      !v1::FlowDirection_IsValid(f.direction())) {
+    v.Add(field + ".direction",
+          "say whether the flow is an export, import, re-export or re-import");
   }
   CheckPeriod(f.period(), field + ".period", v, /*allow_day=*/false);
   CheckMoney(f.value(), field + ".value", v, /*positive=*/false);
@@ -162,15 +165,14 @@ void ValidateFlows(const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flow
     if (violations.count() != before) continue;
     switch (seen.Find(flows[i])) {
       case FlowKeySet::Clash::kSameKey:
-        violations.Add(field, "another flow has the same reporter, partner, product, direction "
-                              "and period");
+        violations.Add(field,
+                       "another flow has the same reporter, partner, product, direction "
+                       "and period");
         break;
       case FlowKeySet::Clash::kWholeAndParts:
         violations.Add(field + ".period", "the year is given both whole and by month or quarter");
         break;
-      case FlowKeySet::Clash::kNone:
-        seen.Remember(flows[i]);
-        break;
+      case FlowKeySet::Clash::kNone: seen.Remember(flows[i]); break;
     }
   }
 }
@@ -207,8 +209,7 @@ void ValidateCitedFacts(const v1::Dataset& d, const std::string& prefix, FieldVi
 
 }  // namespace
 
-void ValidateDatasetContent(const v1::Dataset& d, const std::string& prefix,
-                            FieldViolations& v) {
+void ValidateDatasetContent(const v1::Dataset& d, const std::string& prefix, FieldViolations& v) {
   ValidateMultipliers(d, prefix, v);
   ValidateCitedFacts(d, prefix, v);
   if (d.display_name().size() > 256) v.Add(prefix + "display_name", "longer than 256 bytes");

@@ -50,8 +50,8 @@ absl::Status AccessTokens::Reload() {
     absl::string_view content = absl::StripAsciiWhitespace(uncommented);
     if (content.empty()) continue;
     std::vector<absl::string_view> parts = absl::StrSplit(content, ' ', absl::SkipWhitespace());
-    absl::StatusOr<Role> role = parts.size() == 2 ? ParseRole(parts[0])
-                                                  : absl::InvalidArgumentError("expected ROLE TOKEN");
+    absl::StatusOr<Role> role =
+        parts.size() == 2 ? ParseRole(parts[0]) : absl::InvalidArgumentError("expected ROLE TOKEN");
     if (!role.ok()) {
       // The line may hold a token: say where, never what.
       return absl::InvalidArgumentError(

@@ -36,8 +36,8 @@ void LogJson(absl::string_view severity, absl::string_view event,
       "{\"time\":\"", absl::FormatTime(absl::RFC3339_full, absl::Now(), absl::UTCTimeZone()),
       "\",\"severity\":\"", severity, "\",\"event\":\"", JsonEscape(event), "\"");
   for (const LogField& f : fields) {
-    absl::StrAppend(&line, ",\"", JsonEscape(f.key), "\":",
-                    f.raw ? f.value : absl::StrCat("\"", JsonEscape(f.value), "\""));
+    absl::StrAppend(&line, ",\"", JsonEscape(f.key),
+                    "\":", f.raw ? f.value : absl::StrCat("\"", JsonEscape(f.value), "\""));
   }
   line += "}\n";
   // One write(2): the kernel keeps a short line from interleaving with another thread's.

@@ -18,14 +18,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "service/api/analysis_service.h"
-#include "service/storage/caching_store.h"
+#include "service/api/rpc_gate.h"
 #include "service/server/access_tokens.h"
 #include "service/server/call_recorder.h"
 #include "service/server/json_log.h"
-#include "service/storage/metered_store.h"
-#include "service/api/rpc_gate.h"
 #include "service/server/seed.h"
 #include "service/server/store_url.h"
+#include "service/storage/caching_store.h"
+#include "service/storage/metered_store.h"
 
 namespace culturetrade {
 namespace {
@@ -134,8 +134,7 @@ void DrainOnSignal(grpc::Server& server, RpcGate& gate, const ServerOptions& opt
   SetServing(server, false);
   absl::SleepFor(options.drain_grace);
   gate.StartRefusing();
-  server.Shutdown(std::chrono::system_clock::now() +
-                  absl::ToChronoSeconds(options.drain_timeout));
+  server.Shutdown(std::chrono::system_clock::now() + absl::ToChronoSeconds(options.drain_timeout));
 }
 
 }  // namespace
@@ -186,8 +185,9 @@ absl::Status RunServer(const ServerOptions& options) {
   builder.AddListeningPort(options.address, *credentials, &port);
   builder.SetMaxReceiveMessageSize(options.max_message_bytes);
   if (options.max_connection_age > absl::ZeroDuration()) {
-    builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS,
-                               static_cast<int>(absl::ToInt64Milliseconds(options.max_connection_age)));
+    builder.AddChannelArgument(
+        GRPC_ARG_MAX_CONNECTION_AGE_MS,
+        static_cast<int>(absl::ToInt64Milliseconds(options.max_connection_age)));
     builder.AddChannelArgument(
         GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS,
         static_cast<int>(absl::ToInt64Milliseconds(options.max_connection_age_grace)));
@@ -208,8 +208,9 @@ absl::Status RunServer(const ServerOptions& options) {
           {{"port", absl::StrCat(port), true},
            {"metrics_port", absl::StrCat(metrics_port), true},
            {"store", StoreKind(*url)},
-           {"tls", options.tls_cert_file.empty() ? "off"
-                   : options.tls_client_ca_file.empty() ? "on" : "mutual"},
+           {"tls", options.tls_cert_file.empty()        ? "off"
+                   : options.tls_client_ca_file.empty() ? "on"
+                                                        : "mutual"},
            {"authentication", tokens == nullptr ? "off" : "bearer tokens"}});
   WarnIfOpen(options);
   std::thread drainer([&] { DrainOnSignal(*server, gate, options); });

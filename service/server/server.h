@@ -18,7 +18,7 @@ inline constexpr char kReadinessService[] = "culturetrade.readiness";
 
 struct ServerOptions {
   std::string address = "127.0.0.1:50051";  // port 0 picks a free one
-  std::string port_file;                     // if set, the bound port is written here
+  std::string port_file;                    // if set, the bound port is written here
   std::string db_path = "culturetrade.db";
   // The store: `postgres://...` (or `postgresql://`) for PostgreSQL, else a SQLite path; empty
   // means `db_path`. `store_file` names a file holding it, for a DSN in a mounted Secret.
@@ -28,7 +28,7 @@ struct ServerOptions {
   bool seed = true;
   // TLS when both are set; mutual TLS when a client CA is set too (PEM files).
   std::string tls_cert_file, tls_key_file, tls_client_ca_file;
-  std::string token_file;  // bearer tokens and roles; empty: no authentication
+  std::string token_file;       // bearer tokens and roles; empty: no authentication
   std::string metrics_address;  // host:port for /metrics; empty: none
   absl::Duration drain_grace = absl::Seconds(0);     // still accepting after SIGTERM
   absl::Duration drain_timeout = absl::Seconds(20);  // for calls in flight

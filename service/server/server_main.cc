@@ -38,7 +38,8 @@ ABSL_FLAG(bool, seed, true,
 ABSL_FLAG(std::string, tls_cert_file, "",
           "PEM certificate chain of the server; with --tls_key_file turns TLS on "
           "(env CULTURETRADE_TLS_CERT_FILE)");
-ABSL_FLAG(std::string, tls_key_file, "", "PEM private key of the server "
+ABSL_FLAG(std::string, tls_key_file, "",
+          "PEM private key of the server "
           "(env CULTURETRADE_TLS_KEY_FILE)");
 ABSL_FLAG(std::string, tls_client_ca_file, "",
           "PEM CA that client certificates must chain to; turns mutual TLS on "
@@ -76,12 +77,27 @@ ABSL_FLAG(int64_t, max_flows_per_dataset, 50'000'000,
 
 namespace {
 
-constexpr const char* kFlags[] = {
-    "address",         "port_file",     "db",          "seed",
-    "tls_cert_file",   "tls_key_file",  "tls_client_ca_file", "token_file",
-    "metrics_address", "drain_grace",   "drain_timeout",      "max_concurrent_calls",
-    "max_message_bytes", "cache_flows", "max_page_size",      "max_flows_per_dataset",
-    "max_connection_age", "max_connection_age_grace", "store", "store_file", "store_pool_size"};
+constexpr const char* kFlags[] = {"address",
+                                  "port_file",
+                                  "db",
+                                  "seed",
+                                  "tls_cert_file",
+                                  "tls_key_file",
+                                  "tls_client_ca_file",
+                                  "token_file",
+                                  "metrics_address",
+                                  "drain_grace",
+                                  "drain_timeout",
+                                  "max_concurrent_calls",
+                                  "max_message_bytes",
+                                  "cache_flows",
+                                  "max_page_size",
+                                  "max_flows_per_dataset",
+                                  "max_connection_age",
+                                  "max_connection_age_grace",
+                                  "store",
+                                  "store_file",
+                                  "store_pool_size"};
 
 // Environment variables act as defaults; the command line, parsed afterwards, wins.
 void ApplyEnvironment() {

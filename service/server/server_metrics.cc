@@ -10,8 +10,8 @@ namespace {
 
 const prometheus::Histogram::BucketBoundaries& LatencyBuckets() {
   static const auto* buckets = new prometheus::Histogram::BucketBoundaries{
-      0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
-      5, 10, 30};
+      0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+      0.1,    0.25,    0.5,    1,     2.5,    5,     10,   30};
   return *buckets;
 }
 
@@ -69,8 +69,7 @@ ServerMetrics::ServerMetrics()
 
 ServerMetrics::~ServerMetrics() = default;
 
-void ServerMetrics::CallFinished(absl::string_view method, absl::string_view code,
-                                 double seconds) {
+void ServerMetrics::CallFinished(absl::string_view method, absl::string_view code, double seconds) {
   calls_.Add({{"method", std::string(method)}, {"code", std::string(code)}}).Increment();
   latency_.Add({{"method", std::string(method)}}, LatencyBuckets()).Observe(seconds);
 }
@@ -87,7 +86,8 @@ absl::StatusOr<int> ServerMetrics::Serve(const std::string& address) {
   try {
     exposer_ = std::make_unique<prometheus::Exposer>(address);
   } catch (const std::exception& e) {
-    return absl::UnavailableError(absl::StrCat("cannot serve metrics on ", address, ": ", e.what()));
+    return absl::UnavailableError(
+        absl::StrCat("cannot serve metrics on ", address, ": ", e.what()));
   }
   exposer_->RegisterCollectable(registry_);
   if (cache_ != nullptr) exposer_->RegisterCollectable(cache_);

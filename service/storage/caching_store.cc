@@ -59,8 +59,7 @@ void CachingStore::Forget(const std::string& id) {
   index_.erase(it);
 }
 
-void CachingStore::Insert(const std::string& id,
-                          std::shared_ptr<const AnalyzableDataset> dataset) {
+void CachingStore::Insert(const std::string& id, std::shared_ptr<const AnalyzableDataset> dataset) {
   const auto size = static_cast<int64_t>(dataset->flows.size());
   if (size > capacity_flows_) return;
   Forget(id);

@@ -25,8 +25,7 @@ class DatasetStore {
 
   // Stores `dataset` under `id` with its flows; ALREADY_EXISTS when the id is taken.
   // Returns the stored dataset in the basic view, with name, etag and times set.
-  virtual absl::StatusOr<v1::Dataset> Create(const std::string& id,
-                                             const v1::Dataset& dataset) = 0;
+  virtual absl::StatusOr<v1::Dataset> Create(const std::string& id, const v1::Dataset& dataset) = 0;
   // NOT_FOUND when absent. Loading the flows stops once `alive` says the caller has gone.
   virtual absl::StatusOr<v1::Dataset> Get(const std::string& id, bool with_flows,
                                           const CallLiveness& alive) = 0;

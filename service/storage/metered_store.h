@@ -2,8 +2,8 @@
 #ifndef CULTURETRADE_SERVICE_STORAGE_METERED_STORE_H_
 #define CULTURETRADE_SERVICE_STORAGE_METERED_STORE_H_
 
-#include "service/storage/dataset_store.h"
 #include "absl/strings/string_view.h"
+#include "service/storage/dataset_store.h"
 
 namespace culturetrade {
 
@@ -16,7 +16,8 @@ class StoreOperationSink {
 
 class MeteredStore : public DatasetStore {
  public:
-  MeteredStore(DatasetStore& inner, StoreOperationSink& metrics) : inner_(inner), metrics_(metrics) {}
+  MeteredStore(DatasetStore& inner, StoreOperationSink& metrics)
+      : inner_(inner), metrics_(metrics) {}
 
   absl::StatusOr<v1::Dataset> Create(const std::string& id, const v1::Dataset& dataset) override;
   absl::StatusOr<v1::Dataset> Get(const std::string& id, bool with_flows,

@@ -18,10 +18,9 @@ namespace culturetrade::import {
 namespace {
 
 FlowCsvDefaults DefaultsFrom(uint8_t b) {
-  static constexpr FlowLayout kLayouts[] = {FlowLayout::kAuto,     FlowLayout::kLong,
-                                            FlowLayout::kWide,     FlowLayout::kComtrade,
-                                            FlowLayout::kBaci,     FlowLayout::kAuto,
-                                            FlowLayout::kAuto,     FlowLayout::kAuto};
+  static constexpr FlowLayout kLayouts[] = {
+      FlowLayout::kAuto, FlowLayout::kLong, FlowLayout::kWide, FlowLayout::kComtrade,
+      FlowLayout::kBaci, FlowLayout::kAuto, FlowLayout::kAuto, FlowLayout::kAuto};
   static constexpr char kDelimiters[] = {0, ',', ';', '\t'};
   FlowCsvDefaults d;
   d.layout = kLayouts[b & 7];

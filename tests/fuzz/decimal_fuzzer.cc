@@ -30,8 +30,8 @@ void CheckOne(const Decimal& d, int digits) {
   if (rounded.ok()) {
     FUZZ_CHECK(*rounded == d.Rounded(digits));
   } else {
-    const absl::int128 limit = absl::int128(Decimal::kNanosPerUnit) * 1000000000 *
-                               1000000000 * 1000000000;  // 10^27 units
+    const absl::int128 limit =
+        absl::int128(Decimal::kNanosPerUnit) * 1000000000 * 1000000000 * 1000000000;  // 10^27 units
     const absl::int128 n = d.Rounded(digits).nanos();
     FUZZ_CHECK(n >= limit || n <= -limit);
   }
@@ -77,8 +77,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (product.ok()) (void)product->ToString();
   if (reverse.ok()) (void)reverse->ToString();
   absl::StatusOr<Decimal> quotient = a->DividedBy(*b);
-  FUZZ_CHECK(quotient.ok() || !b->is_zero() || quotient.status().code() ==
-                                                   absl::StatusCode::kInvalidArgument);
+  FUZZ_CHECK(quotient.ok() || !b->is_zero() ||
+             quotient.status().code() == absl::StatusCode::kInvalidArgument);
   if (quotient.ok()) (void)quotient->ToString(digits);
   absl::StatusOr<Decimal> inverse = b->DividedBy(*a);
   if (inverse.ok()) (void)inverse->ToString();

@@ -6,12 +6,12 @@
 #include <cstdlib>
 
 // Aborts (a crash libFuzzer reports and saves) when `cond` is false.
-#define FUZZ_CHECK(cond)                                                             \
-  do {                                                                               \
-    if (!(cond)) {                                                                   \
+#define FUZZ_CHECK(cond)                                                                 \
+  do {                                                                                   \
+    if (!(cond)) {                                                                       \
       std::fprintf(stderr, "%s:%d: FUZZ_CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      std::abort();                                                                  \
-    }                                                                                \
+      std::abort();                                                                      \
+    }                                                                                    \
   } while (0)
 
 #endif  // CULTURETRADE_TESTS_FUZZ_FUZZ_CHECK_H_

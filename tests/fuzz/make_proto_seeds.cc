@@ -62,8 +62,8 @@ v1::Dataset Monthly() {
                             100 + 10 * (year - 2019) + m, "USD");
     }
     for (int q = 1; q <= 4; ++q) {
-      *d.add_flows() = Flow("KOR", "CHN", "SK1", v1::FLOW_DIRECTION_IMPORT, year, 0, q, 300 + q,
-                            "USD");
+      *d.add_flows() =
+          Flow("KOR", "CHN", "SK1", v1::FLOW_DIRECTION_IMPORT, year, 0, q, 300 + q, "USD");
     }
   }
   *d.add_flows() = Flow("KOR", "WLD", "SK1", v1::FLOW_DIRECTION_EXPORT, 2020, 0, 0, 90000, "USD");
@@ -118,7 +118,8 @@ v1::Dataset Indicators2020() {
       {"WLD", "CHN", "TOTAL", v1::FLOW_DIRECTION_EXPORT, 2500000},
   };
   for (const auto& r : rows) {
-    *d.add_flows() = Flow(r.reporter, r.partner, r.product, r.direction, 2020, 0, 0, r.units, "USD");
+    *d.add_flows() =
+        Flow(r.reporter, r.partner, r.product, r.direction, 2020, 0, 0, r.units, "USD");
   }
   return d;
 }

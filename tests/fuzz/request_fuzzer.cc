@@ -1,14 +1,14 @@
-// The analyses of service/analyses/analyses.h, without gRPC, on an in-memory SqliteStore holding the
-// study's dataset (`datasets/china-korea-tv-dramas`) behind the server's CachingStore:
+// The analyses of service/analyses/analyses.h, without gRPC, on an in-memory SqliteStore holding
+// the study's dataset (`datasets/china-korea-tv-dramas`) behind the server's CachingStore:
 //   1. the bytes as each of the eight analysis requests, each run through its analysis (a
 //      request may name the stored dataset or carry one inline);
 //   2. the bytes as a Dataset: validated (ValidateDatasetContent), and when valid sent inline
 //      to every analysis, with the reporter, partner, product, years, titles, multiplier and
 //      currency taken from the dataset itself so that the analyses get past their own checks.
 // Any status is fine; a crash, a sanitizer report or a timeout is not.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -16,12 +16,12 @@
 
 #include "google/protobuf/stubs/logging.h"
 #include "service/analyses/analyses.h"
+#include "service/model/field_violations.h"
+#include "service/model/validation.h"
+#include "service/server/seed.h"
 #include "service/storage/analyzable_dataset.h"
 #include "service/storage/caching_store.h"
-#include "service/model/field_violations.h"
-#include "service/server/seed.h"
 #include "service/storage/sqlite/sqlite_store.h"
-#include "service/model/validation.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace culturetrade {
@@ -50,8 +50,7 @@ DatasetStore& Store() {
 // Parses `bytes` as a `Request` and runs `analysis` on it.
 template <typename Request, typename Response>
 void Run(const std::string& bytes,
-         absl::StatusOr<Response> (*analysis)(DatasetStore&, const Request&,
-                                                              const CallLiveness&)) {
+         absl::StatusOr<Response> (*analysis)(DatasetStore&, const Request&, const CallLiveness&)) {
   Request request;
   if (!request.ParseFromString(bytes)) return;
   absl::StatusOr<Response> response = analysis(Store(), request, NoCaller());
@@ -62,7 +61,7 @@ void Run(const std::string& bytes,
 template <typename Request, typename Response>
 void RunRequest(const Request& request,
                 absl::StatusOr<Response> (*analysis)(DatasetStore&, const Request&,
-                                                              const CallLiveness&)) {
+                                                     const CallLiveness&)) {
   absl::StatusOr<Response> response = analysis(Store(), request, NoCaller());
   Report(("inline " + Request::descriptor()->name()).c_str(), response);
   if (response.ok()) (void)response->ByteSizeLong();

@@ -1,6 +1,7 @@
 // An UploadFlows stream, without gRPC: the input is a sequence of UploadFlowsRequest messages,
 // each preceded by its length as a varint (what SerializeDelimitedToOstream writes), driven
-// through UploadFlowStream (service/api/flow_upload.h), the function the service's UploadFlows runs.
+// through UploadFlowStream (service/api/flow_upload.h), the function the service's UploadFlows
+// runs.
 //
 // One in-memory store holding the study's dataset (`datasets/china-korea-tv-dramas`) serves
 // every input, which also checks that a failed upload leaves it untouched: after each input
@@ -20,11 +21,11 @@
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/stubs/logging.h"
 #include "google/protobuf/util/delimited_message_util.h"
-#include "service/model/field_violations.h"
 #include "service/api/flow_upload.h"
+#include "service/model/field_violations.h"
+#include "service/model/validation.h"
 #include "service/server/seed.h"
 #include "service/storage/sqlite/sqlite_store.h"
-#include "service/model/validation.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace culturetrade {
@@ -67,8 +68,8 @@ void CheckOnlyTheStudy(SqliteStore& store) {
 void CheckWritten(SqliteStore& store, const v1::Dataset& written,
                   const std::vector<v1::UploadFlowsRequest>& messages, const std::string& id) {
   const v1::UploadFlowsHeader& header = messages[0].header();
-  int64_t expected = header.has_create() ? header.create().dataset().flows_size()
-                                         : Study().flows_size();
+  int64_t expected =
+      header.has_create() ? header.create().dataset().flows_size() : Study().flows_size();
   for (size_t i = 1; i < messages.size(); ++i) expected += messages[i].chunk().flows_size();
   absl::StatusOr<v1::Dataset> stored = store.Get(id, /*with_flows=*/true, NoCaller());
   FUZZ_CHECK(stored.ok());

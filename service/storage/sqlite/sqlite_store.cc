@@ -205,9 +205,8 @@ int SqliteStore::SchemaVersion() { return static_cast<int>(std::size(kMigrations
 
 absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   absl::Status s = rc == SQLITE_OK ? absl::OkStatus() : SqliteError(db, rc, "open");
   // SQLite opens a file it may not write read-only, and would fail only the first write.
   if (s.ok() && sqlite3_db_readonly(db, "main") == 1) {
@@ -216,8 +215,8 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string
   }
   if (s.ok()) sqlite3_busy_timeout(db, 5000);
   // WAL keeps readers off the writer's back; FULL sync makes a commit survive a power cut.
-  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
-                             "PRAGMA foreign_keys=ON"}) {
+  for (const char* pragma :
+       {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
     if (s.ok()) s = Exec(db, pragma);
   }
   absl::StatusOr<bool> fresh = s.ok() ? Migrate(db) : s;
@@ -233,8 +232,7 @@ SqliteStore::~SqliteStore() {
   sqlite3_close(db_);
 }
 
-absl::StatusOr<v1::Dataset> SqliteStore::Create(const std::string& id,
-                                                const v1::Dataset& dataset) {
+absl::StatusOr<v1::Dataset> SqliteStore::Create(const std::string& id, const v1::Dataset& dataset) {
   std::lock_guard<std::mutex> lock(mu_);
   Transaction tx(db_);
   if (!tx.status().ok()) return tx.status();
