@@ -33,6 +33,7 @@ TEST(ExponentialBackoffPolicyTest, PausesGrowByTheMultiplierUpToTheMaximum) {
 TEST(ExponentialBackoffPolicyTest, PausesAreJittered) {
   ExponentialBackoffPolicy policy(absl::Seconds(1), absl::Seconds(1), 1.0);
   std::vector<absl::Duration> pauses;
+  pauses.reserve(10);
   for (int i = 0; i < 10; ++i) pauses.push_back(policy.OnCompletion());
   std::sort(pauses.begin(), pauses.end());
   EXPECT_GE(pauses.front(), absl::ZeroDuration());

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tests/bad_input_fixture.h"
@@ -78,16 +79,16 @@ std::vector<AnalysisCase> AnalysisCases() {
   using P = v1::ProjectBalanceRequest;
   using S = v1::EstimateSpilloverRequest;
   const auto balance = [](std::function<void(B&)> f) {
-    return Spoilt(StudyBalance(), f, &Client::AnalyzeBalance);
+    return Spoilt(StudyBalance(), std::move(f), &Client::AnalyzeBalance);
   };
   const auto growth = [](std::function<void(G&)> f) {
-    return Spoilt(StudyGrowth(), f, &Client::AnalyzeGrowth);
+    return Spoilt(StudyGrowth(), std::move(f), &Client::AnalyzeGrowth);
   };
   const auto projection = [](std::function<void(P&)> f) {
-    return Spoilt(StudyProjection(), f, &Client::ProjectBalance);
+    return Spoilt(StudyProjection(), std::move(f), &Client::ProjectBalance);
   };
   const auto spillover = [](std::function<void(S&)> f) {
-    return Spoilt(StudySpillover(), f, &Client::EstimateSpillover);
+    return Spoilt(StudySpillover(), std::move(f), &Client::EstimateSpillover);
   };
   return {
       {"neither a dataset nor one inline", balance([](B& r) { r.clear_dataset(); }), {"dataset"}},

@@ -67,6 +67,7 @@ v1::TradeFlow Flow(int year) {
 
 std::vector<v1::TradeFlow> Flows(int count) {
   std::vector<v1::TradeFlow> flows;
+  flows.reserve(count);
   for (int i = 0; i < count; ++i) flows.push_back(Flow(2000 + i));
   return flows;
 }

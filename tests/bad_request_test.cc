@@ -168,13 +168,13 @@ std::function<void(std::string&, v1::Dataset&)> AddSpoilt(Item* (v1::Dataset::*a
 
 std::vector<CreateCase> ContentCases() {
   const auto multiplier = [](std::function<void(v1::Multiplier&)> spoil) {
-    return AddSpoilt(&v1::Dataset::add_multipliers, GoodMultiplier("kexim-2012"), spoil);
+    return AddSpoilt(&v1::Dataset::add_multipliers, GoodMultiplier("kexim-2012"), std::move(spoil));
   };
   const auto deal = [](std::function<void(v1::Deal&)> spoil) {
-    return AddSpoilt(&v1::Dataset::add_deals, GoodDeal(), spoil);
+    return AddSpoilt(&v1::Dataset::add_deals, GoodDeal(), std::move(spoil));
   };
   const auto rate = [](std::function<void(v1::ExchangeRate&)> spoil) {
-    return AddSpoilt(&v1::Dataset::add_exchange_rates, GoodRate(), spoil);
+    return AddSpoilt(&v1::Dataset::add_exchange_rates, GoodRate(), std::move(spoil));
   };
   return {
       {"multiplier without id",

@@ -25,10 +25,10 @@ using ::culturetrade::testing::OptionsFor;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-v1::UploadFlowsRequest Create(const std::string& id, std::vector<v1::TradeFlow> flows = {}) {
+v1::UploadFlowsRequest Create(const std::string& id, const std::vector<v1::TradeFlow>& flows = {}) {
   v1::UploadFlowsRequest m;
   m.mutable_header()->mutable_create()->set_dataset_id(id);
-  for (v1::TradeFlow& f : flows)
+  for (const v1::TradeFlow& f : flows)
     *m.mutable_header()->mutable_create()->mutable_dataset()->add_flows() = f;
   return m;
 }
@@ -40,9 +40,9 @@ v1::UploadFlowsRequest AddTo(const std::string& name, const std::string& etag = 
   return m;
 }
 
-v1::UploadFlowsRequest Chunk(std::vector<v1::TradeFlow> flows) {
+v1::UploadFlowsRequest Chunk(const std::vector<v1::TradeFlow>& flows) {
   v1::UploadFlowsRequest m;
-  for (v1::TradeFlow& f : flows) *m.mutable_chunk()->add_flows() = f;
+  for (const v1::TradeFlow& f : flows) *m.mutable_chunk()->add_flows() = f;
   return m;
 }
 

@@ -14,7 +14,7 @@ namespace {
 using ::testing::_;
 using ::testing::Return;
 
-v1::ListDatasetsResponse Page(std::vector<std::string> names, std::string next) {
+v1::ListDatasetsResponse Page(const std::vector<std::string>& names, std::string next) {
   v1::ListDatasetsResponse page;
   for (const std::string& n : names) page.add_datasets()->set_name(n);
   page.set_next_page_token(next);

@@ -65,7 +65,7 @@ v1::Dataset SmallWorld(bool with_world_totals) {
 v1::ComputeIndicatorsRequest IndicatorsRequest(const v1::Dataset& d, const std::string& reporter,
                                                const std::string& partner,
                                                const std::string& product,
-                                               std::vector<v1::IndicatorKind> kinds) {
+                                               const std::vector<v1::IndicatorKind>& kinds) {
   v1::ComputeIndicatorsRequest r;
   *r.mutable_inline_dataset() = d;
   r.set_year(2020);

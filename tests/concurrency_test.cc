@@ -42,6 +42,7 @@ TEST(ConcurrencyTest, WritersReadersAndDeletersDoNotRace) {
   // has the series) or the dataset does not exist. Which of the two depends on the interleaving.
   std::atomic<int> analyses_ok{0}, analyses_of_no_dataset{0};
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       const std::string id = absl::StrCat("d", t % 3);

@@ -23,7 +23,7 @@ using ::testing::Not;
 class CtradeImportTest : public testing::CtradeFixture {
  protected:
   std::string Write(const std::string& name, const std::string& text) {
-    const std::string path = dir_ + "/" + name;
+    std::string path = dir_ + "/" + name;
     std::ofstream(path, std::ios::binary) << text;
     return path;
   }

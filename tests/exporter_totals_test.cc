@@ -31,6 +31,7 @@ Flow F(const char* reporter, const char* partner, const char* product, Direction
 
 std::vector<std::pair<std::string, Decimal>> Pairs(const std::vector<CodeTotal>& totals) {
   std::vector<std::pair<std::string, Decimal>> out;
+  out.reserve(totals.size());
   for (const CodeTotal& t : totals) out.emplace_back(t.code, t.value);
   return out;
 }

@@ -12,7 +12,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-absl::StatusOr<FlowCsv> Read(const std::string& text, FlowCsvDefaults d = {}) {
+absl::StatusOr<FlowCsv> Read(const std::string& text, const FlowCsvDefaults& d = {}) {
   std::istringstream in(text);
   return ReadFlowsCsv(in, d);
 }

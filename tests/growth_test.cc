@@ -9,8 +9,9 @@ namespace {
 
 Decimal D(const char* text) { return *Decimal::Parse(text); }
 
-AnnualSeries Series(std::vector<std::pair<int, const char*>> values) {
+AnnualSeries Series(const std::vector<std::pair<int, const char*>>& values) {
   std::vector<YearValue> years;
+  years.reserve(values.size());
   for (auto [year, v] : values) years.push_back({year, D(v), ValueStatus::kReported});
   return AnnualSeries("CNY", years);
 }

@@ -10,8 +10,9 @@ namespace {
 
 Decimal D(const char* text) { return *Decimal::Parse(text); }
 
-AnnualSeries Series(std::vector<std::pair<int, const char*>> years) {
+AnnualSeries Series(const std::vector<std::pair<int, const char*>>& years) {
   std::vector<YearValue> values;
+  values.reserve(years.size());
   for (const auto& [year, value] : years) values.push_back(YearValue{year, D(value)});
   return AnnualSeries("USD", std::move(values));
 }

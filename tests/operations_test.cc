@@ -10,6 +10,7 @@
 #include <future>
 #include <map>
 #include <thread>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
@@ -58,7 +59,8 @@ class OperationsTest : public ::testing::Test {
     ASSERT_TRUE(testing::RunShell(absl::StrCat("cp ", *template_dir_, "/db ", dir_, "/db")));
   }
   ServerProcess Start(std::vector<std::string> flags = {}) {
-    absl::StatusOr<ServerProcess> s = ServerProcess::Start(dir_ + "/db", flags, dir_ + "/log");
+    absl::StatusOr<ServerProcess> s =
+        ServerProcess::Start(dir_ + "/db", std::move(flags), dir_ + "/log");
     EXPECT_TRUE(s.ok()) << s.status();
     return *std::move(s);
   }

@@ -78,6 +78,7 @@ TEST_F(PostgresStoreTest, ReplicasStartingTogetherMigrateOnce) {
   std::vector<absl::StatusOr<std::unique_ptr<PostgresStore>>> opened(kReplicas);
   std::atomic<bool> go{false};
   std::vector<std::thread> threads;
+  threads.reserve(kReplicas);
   for (int i = 0; i < kReplicas; ++i) {
     threads.emplace_back([&, i] {
       while (!go) std::this_thread::yield();
@@ -148,6 +149,7 @@ TEST_F(PostgresStoreTest, ARestartedServerIsReconnectedToWithoutANewStore) {
   ASSERT_TRUE((*store)->Create("kept", WithFlows(9000)).ok());
   // Connections in the pool, all of which the restart cuts.
   std::vector<std::thread> readers;
+  readers.reserve(3);
   for (int i = 0; i < 3; ++i)
     readers.emplace_back([&] { (void)(*store)->Get("kept", true, NoCaller()); });
   for (std::thread& t : readers) t.join();

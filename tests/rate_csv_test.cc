@@ -14,7 +14,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-absl::StatusOr<RateCsv> Read(const std::string& text, RateCsvOptions o = {}) {
+absl::StatusOr<RateCsv> Read(const std::string& text, const RateCsvOptions& o = {}) {
   std::istringstream in(text);
   return ReadRatesCsv(in, o);
 }
@@ -22,6 +22,7 @@ absl::StatusOr<RateCsv> Read(const std::string& text, RateCsvOptions o = {}) {
 // "BASE/QUOTE YYYY-M-D RATE" for each rate.
 std::vector<std::string> Describe(const std::vector<v1::ExchangeRate>& rates) {
   std::vector<std::string> out;
+  out.reserve(rates.size());
   for (const v1::ExchangeRate& r : rates) {
     out.push_back(absl::StrCat(r.base_currency_code(), "/", r.quote_currency_code(), " ",
                                r.period().year(), "-", r.period().month(), "-", r.period().day(),

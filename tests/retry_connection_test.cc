@@ -33,7 +33,7 @@ class FixedBackoffPolicy : public BackoffPolicy {
 
 class RetryConnectionTest : public ::testing::Test {
  protected:
-  RetryConnection Connect(Options options) {
+  RetryConnection Connect(const Options& options) {
     Clock clock;
     clock.now = [this] { return now_; };
     clock.sleep = [this](absl::Duration d) {

@@ -219,6 +219,7 @@ TEST_P(StoreConformanceTest, ConcurrentAppendsNeverLoseAFlow) {
   constexpr int kThreads = 8, kAppends = 15, kFlows = 3;
   std::vector<std::thread> threads;
   std::atomic<int> failures{0};
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kAppends; ++i) {
@@ -246,6 +247,7 @@ TEST_P(StoreConformanceTest, GuardedWritersRacingOnOneEtagAdmitOnePerRevision) {
   constexpr int kThreads = 6, kWins = 5;
   std::atomic<int> appends{0}, aborted{0};
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&] {
       for (int won = 0; won < kWins;) {

@@ -26,6 +26,7 @@ namespace {
 
 std::vector<char*> Argv(std::vector<std::string>& args) {
   std::vector<char*> out;
+  out.reserve(args.size());
   for (std::string& a : args) out.push_back(a.data());
   out.push_back(nullptr);
   return out;
