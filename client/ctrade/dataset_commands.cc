@@ -1,40 +1,16 @@
 // ctrade datasets list, get and delete.
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <optional>
 
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
-#include "absl/time/time.h"
 #include "client/ctrade/command_support.h"
 #include "client/ctrade/commands.h"
 #include "client/money_format.h"
 #include "import/direction.h"
-#include "import/flow_csv.h"
-#include "import/rate_csv.h"
-#include "import/scale.h"
 #include "import/value_status.h"
 
 namespace culturetrade::ctrade {
 namespace {
 
-using import::AddRates;
-using import::ColumnMeaning;
-using import::CsvReport;
 using import::DirectionName;
-using import::FlowCsv;
-using import::FlowCsvDefaults;
-using import::FlowLayout;
-using import::ParseClassification;
-using import::ParseFlowLayout;
-using import::RateCsv;
-using import::RateCsvOptions;
-using import::ReadFlowsCsv;
-using import::ReadRatesCsv;
-using import::ScaleExponent;
 using import::StatusName;
 
 absl::Status ListDatasets(Context& c) {
