@@ -46,6 +46,30 @@ void FlowTable::Add(const Flow& f) {
   Add(f.reporter, f.partner, f.product_code, f.direction, f.period, f.value, f.currency, f.status);
 }
 
+void FlowTable::Append(const FlowBlock& block) {
+  std::vector<uint16_t> economy(block.economies.size()), currency(block.currencies.size());
+  std::vector<uint32_t> product(block.products.size());
+  for (size_t e = 0; e < economy.size(); ++e) {
+    economy[e] = static_cast<uint16_t>(economies_.Intern(block.economies[e]));
+  }
+  for (size_t p = 0; p < product.size(); ++p) product[p] = products_.Intern(block.products[p].code);
+  for (size_t c = 0; c < currency.size(); ++c) {
+    currency[c] = static_cast<uint16_t>(currencies_.Intern(block.currencies[c]));
+  }
+  for (size_t i = 0; i < block.size(); ++i) {
+    reporter_.push_back(economy[block.reporter[i]]);
+    partner_.push_back(economy[block.partner[i]]);
+    product_.push_back(product[block.product[i]]);
+    currency_.push_back(currency[block.currency[i]]);
+    year_.push_back(block.year[i]);
+    month_.push_back(block.month[i]);
+    quarter_.push_back(block.quarter[i]);
+    direction_.push_back(static_cast<uint8_t>(block.direction[i]));
+    status_.push_back(static_cast<uint8_t>(block.status[i]));
+    nanos_.push_back(block.value[i].nanos());
+  }
+}
+
 void FlowTable::AddRow(const FlowTable& other, size_t i) {
   Add(other.economies_.value(other.reporter_[i]), other.economies_.value(other.partner_[i]),
       other.products_.value(other.product_[i]), static_cast<Direction>(other.direction_[i]),

@@ -18,6 +18,7 @@
 #include "absl/types/span.h"
 #include "core/decimal.h"
 #include "core/flow.h"
+#include "core/flow_block.h"
 
 namespace culturetrade {
 
@@ -46,6 +47,8 @@ class FlowTable {
            Direction direction, Period period, Decimal value, absl::string_view currency,
            ValueStatus status);
   void Add(const Flow& f);
+  // Appends every flow of `block`, looking each dictionary entry up once.
+  void Append(const FlowBlock& block);
   // Appends row `i` of `other`, which may use other dictionaries.
   void AddRow(const FlowTable& other, size_t i);
   // For currency conversion: the code of `currency`, and a row's new value and currency.
