@@ -3,6 +3,7 @@
 #ifndef CULTURETRADE_PROTO_FLOW_BLOCK_CONVERT_H_
 #define CULTURETRADE_PROTO_FLOW_BLOCK_CONVERT_H_
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "core/flow_block.h"
@@ -15,6 +16,19 @@ namespace culturetrade {
 
 // Adds `flow` to `builder`; fails when its value or direction is not one a valid flow has.
 absl::Status AddTradeFlow(const v1::TradeFlow& flow, FlowBlockBuilder& builder);
+
+// Hands `flows` (any range of TradeFlow) to `visit` as blocks of up to `flows_per_block`.
+template <typename Flows>
+absl::Status ForEachBlock(const Flows& flows, size_t flows_per_block,
+                          absl::FunctionRef<absl::Status(FlowBlock)> visit) {
+  FlowBlockBuilder builder;
+  for (const v1::TradeFlow& flow : flows) {
+    if (absl::Status s = AddTradeFlow(flow, builder); !s.ok()) return s;
+    if (builder.size() < flows_per_block) continue;
+    if (absl::Status s = visit(builder.Take()); !s.ok()) return s;
+  }
+  return builder.size() == 0 ? absl::OkStatus() : visit(builder.Take());
+}
 
 // The wire form of `block`: values as scaled integers when every value fits, with the fewest
 // decimal places that keep them exact, else as units and nanos.

@@ -12,6 +12,7 @@
 #include "core/flow.h"
 #include "core/flow_selection.h"
 #include "core/flow_table.h"
+#include "service/analyses/dataset_metadata.h"
 #include "service/analyses/dataset_source.h"
 #include "service/storage/analyzable_dataset.h"
 #include "service/storage/dataset_store.h"
@@ -20,13 +21,14 @@ namespace culturetrade {
 
 struct AnalysisInput {
   std::shared_ptr<const AnalyzableDataset> source;
+  const DatasetMetadata* metadata = nullptr;  // kept alive by `source`
   // The selected flows in the currency asked for; unset when that is all of the source's flows
   // as they are, which are then shared rather than copied.
   std::optional<FlowTable> selected;
 
   const FlowTable& flows() const { return selected ? *selected : source->flows; }
-  const v1::Dataset& dataset() const { return source->meta; }
-  const ExchangeRates& rates() const { return source->rates; }
+  const v1::Dataset& dataset() const { return metadata->resource; }
+  const ExchangeRates& rates() const { return metadata->rates; }
 };
 
 // Keeps the flows of `source` that `filter` selects, expressed in `target_currency` unless

@@ -1,9 +1,29 @@
 #include "service/analyses/dataset_source.h"
 
+#include "proto/flow_block_convert.h"
+#include "service/model/dataset_resource.h"
 #include "service/model/field_violations.h"
 #include "service/model/validation.h"
 
 namespace culturetrade {
+namespace {
+
+constexpr size_t kFlowsPerBlock = 8192;
+
+absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> InlineAnalyzable(
+    const v1::Dataset& dataset, const CallLiveness& alive) {
+  auto out = std::make_shared<AnalyzableDataset>();
+  out->record.metadata = StoredMetadata(dataset);
+  out->record.flow_count = dataset.flows_size();
+  absl::Status s = ForEachBlock(dataset.flows(), kFlowsPerBlock, [&](FlowBlock block) {
+    out->flows.Append(block);
+    return alive.Check();
+  });
+  if (!s.ok()) return s;
+  return std::shared_ptr<const AnalyzableDataset>(std::move(out));
+}
+
+}  // namespace
 
 absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> ResolveDataset(
     DatasetStore& store, const std::string& name, const v1::Dataset* inline_dataset,
@@ -12,9 +32,7 @@ absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> ResolveDataset(
     FieldViolations violations;
     ValidateDatasetContent(*inline_dataset, "inline_dataset.", violations);
     if (!violations.empty()) return violations.ToStatus();
-    v1::Dataset copy = *inline_dataset;
-    copy.clear_etag();
-    return MakeAnalyzable(std::move(copy), alive);
+    return InlineAnalyzable(*inline_dataset, alive);
   }
   if (name.empty()) {
     return InvalidField("dataset", "name a stored dataset or send one as inline_dataset");

@@ -5,8 +5,11 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "proto/status_convert.h"
+#include "proto/flow_block_convert.h"
+#include "service/api/dataset_creation.h"
 #include "service/api/flow_upload.h"
 #include "service/api/upload_reactor.h"
+#include "service/model/dataset_resource.h"
 #include "service/model/field_violations.h"
 #include "service/model/validation.h"
 
@@ -34,7 +37,7 @@ absl::StatusOr<std::string> AfterIdFromToken(const std::string& token) {
 
 DatasetServiceImpl::DatasetServiceImpl(DatasetStore& store, RpcGate& gate,
                                        DatasetServiceLimits limits)
-    : store_(store), gate_(gate), limits_(limits) {}
+    : store_(store), gate_(gate), limits_(limits), upload_budget_(limits.upload_memory_bytes) {}
 
 absl::StatusOr<v1::Dataset> DatasetServiceImpl::Create(const v1::CreateDatasetRequest& request) {
   FieldViolations violations;
@@ -43,12 +46,39 @@ absl::StatusOr<v1::Dataset> DatasetServiceImpl::Create(const v1::CreateDatasetRe
                    absl::StrCat("'", request.dataset_id(), "' is not a dataset id: 1 to 63 ",
                                 "lower-case letters, digits and hyphens, starting with a letter"));
   }
+  CheckRequestId(request.request_id(), "request_id", violations);
   ValidateDatasetContent(request.dataset(), "dataset.", violations);
   if (!violations.empty()) return violations.ToStatus();
-  if (request.dataset().flows_size() > limits_.max_flows_per_dataset) {
-    return TooManyFlows(request.dataset().flows_size(), limits_.max_flows_per_dataset);
+  const int64_t limit = limits_.upload.max_flows_per_dataset;
+  if (request.dataset().flows_size() > limit) {
+    return TooManyFlows(request.dataset().flows_size(), limit);
   }
-  return store_.Create(request.dataset_id(), request.dataset());
+  absl::StatusOr<Creation> creation = BeginCreate(store_, request, request.SerializeAsString());
+  if (!creation.ok()) return creation.status();
+  if (creation->earlier) return ResourceOf(*creation->earlier);
+  absl::StatusOr<DatasetRecord> record =
+      WriteAndCommit(*creation->writer, request.dataset().flows());
+  if (!record.ok()) return record.status();
+  return ResourceOf(*record);
+}
+
+absl::StatusOr<v1::Dataset> DatasetServiceImpl::Get(const v1::GetDatasetRequest& request,
+                                                    const CallLiveness& alive) {
+  absl::StatusOr<std::string> id = DatasetIdFromName(request.name(), "name");
+  if (!id.ok()) return id.status();
+  if (!v1::DatasetView_IsValid(request.view())) return InvalidField("view", "unknown view");
+  if (request.view() != v1::DATASET_VIEW_FULL) {
+    absl::StatusOr<DatasetRecord> record = store_.Get(*id);
+    if (!record.ok()) return record.status();
+    return ResourceOf(*record);
+  }
+  google::protobuf::RepeatedPtrField<v1::TradeFlow> flows;
+  absl::StatusOr<DatasetRecord> record = store_.ReadBlocks(
+      *id, BlockFilter{}, [&](FlowBlock block) { return AppendTradeFlows(block, &flows); }, alive);
+  if (!record.ok()) return record.status();
+  absl::StatusOr<v1::Dataset> dataset = ResourceOf(*record);
+  if (dataset.ok()) dataset->mutable_flows()->Swap(&flows);
+  return dataset;
 }
 
 absl::StatusOr<v1::ListDatasetsResponse> DatasetServiceImpl::List(
@@ -63,9 +93,45 @@ absl::StatusOr<v1::ListDatasetsResponse> DatasetServiceImpl::List(
       store_.List(request.page_size() == 0 ? kDefaultPageSize : request.page_size(), *after);
   if (!page.ok()) return page.status();
   v1::ListDatasetsResponse response;
-  for (v1::Dataset& d : page->datasets) *response.add_datasets() = std::move(d);
+  for (const DatasetRecord& record : page->datasets) {
+    absl::StatusOr<v1::Dataset> d = ResourceOf(record);
+    if (!d.ok()) return d.status();
+    *response.add_datasets() = *std::move(d);
+  }
   response.set_next_page_token(PageToken(page->last_id));
   return response;
+}
+
+absl::Status DatasetServiceImpl::Read(const v1::ReadFlowsRequest& request,
+                                      grpc::ServerWriter<v1::ReadFlowsResponse>& writer,
+                                      const CallLiveness& alive) {
+  absl::StatusOr<std::string> id = DatasetIdFromName(request.name(), "name");
+  if (!id.ok()) return id.status();
+  // Every message names the revision read, so it must be known before the first block; a
+  // write landing between this and the read below makes the read fail rather than mislabel.
+  absl::StatusOr<DatasetRecord> before = store_.Get(*id);
+  if (!before.ok()) return before.status();
+  if (!request.etag().empty() && request.etag() != EtagOf(before->revision)) {
+    return absl::AbortedError(absl::StrCat("dataset ", request.name(), " has changed: etag is ",
+                                           EtagOf(before->revision), ", not ", request.etag(),
+                                           "; read it again"));
+  }
+  v1::ReadFlowsResponse response;
+  response.set_etag(EtagOf(before->revision));
+  absl::StatusOr<DatasetRecord> read = store_.ReadBlocks(
+      *id, BlockFilter{},
+      [&](FlowBlock block) {
+        *response.mutable_block() = BlockToProto(block);
+        if (!writer.Write(response)) return absl::CancelledError("the reader went away");
+        return absl::OkStatus();
+      },
+      alive);
+  if (!read.ok()) return read.status();
+  if (read->revision != before->revision) {
+    return absl::AbortedError(absl::StrCat("dataset ", request.name(),
+                                           " changed while it was read; read it again"));
+  }
+  return absl::OkStatus();
 }
 
 grpc::Status DatasetServiceImpl::CreateDataset(grpc::ServerContext* context,
@@ -80,12 +146,7 @@ grpc::Status DatasetServiceImpl::GetDataset(grpc::ServerContext* context,
                                             v1::Dataset* response) {
   return gate_.Serve(
       context, "GetDataset", Role::kReader, request->name(), [&](const CallLiveness& alive) {
-        absl::StatusOr<std::string> id = DatasetIdFromName(request->name(), "name");
-        if (!id.ok()) return ToGrpcStatus(id.status());
-        if (!v1::DatasetView_IsValid(request->view())) {
-          return ToGrpcStatus(InvalidField("view", "unknown view"));
-        }
-        return Reply(store_.Get(*id, request->view() == v1::DATASET_VIEW_FULL, alive), response);
+        return Reply(Get(*request, alive), response);
       });
 }
 
@@ -108,6 +169,15 @@ grpc::Status DatasetServiceImpl::DeleteDataset(grpc::ServerContext* context,
                      });
 }
 
+grpc::Status DatasetServiceImpl::ReadFlows(grpc::ServerContext* context,
+                                           const v1::ReadFlowsRequest* request,
+                                           grpc::ServerWriter<v1::ReadFlowsResponse>* writer) {
+  return gate_.Serve(context, "ReadFlows", Role::kReader, request->name(),
+                     [&](const CallLiveness& alive) {
+                       return ToGrpcStatus(Read(*request, *writer, alive));
+                     });
+}
+
 grpc::ServerReadReactor<grpc::ByteBuffer>* DatasetServiceImpl::UploadFlows(
     grpc::CallbackServerContext* context, grpc::ByteBuffer* response) {
   return new UploadReactor([this, context, response](UploadReactor::Next next) {
@@ -116,7 +186,7 @@ grpc::ServerReadReactor<grpc::ByteBuffer>* DatasetServiceImpl::UploadFlows(
         context, "UploadFlows", Role::kWriter, dataset, [&](const CallLiveness& alive) {
           v1::Dataset reply;
           grpc::Status status =
-              Reply(UploadFlowStream(store_, limits_.max_flows_per_dataset, next, alive, dataset),
+              Reply(UploadFlowStream(store_, limits_.upload, upload_budget_, next, alive, dataset),
                     &reply);
           if (status.ok()) *response = SerializedReply(reply);
           return status;

@@ -1,6 +1,8 @@
 // An UploadFlows stream made into one write: the header says which dataset to create or add
-// to, every chunk is validated against the keys of all that came before, and the store is
-// written once at the end, so a stream that fails anywhere leaves the store as it was.
+// to; every chunk or block is validated against the keys of all that came before and goes to
+// the store as it comes; the store makes the whole write visible when the stream ends, or
+// none of it if the stream fails anywhere. Memory stays bounded per upload (a message in
+// flight and the keys seen), and all uploads together lease it from an UploadBudget.
 #ifndef CULTURETRADE_SERVICE_API_FLOW_UPLOAD_H_
 #define CULTURETRADE_SERVICE_API_FLOW_UPLOAD_H_
 
@@ -11,6 +13,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "culturetrade/v1/dataset_service.pb.h"
+#include "service/api/upload_budget.h"
 #include "service/model/call_liveness.h"
 #include "service/storage/dataset_store.h"
 
@@ -18,6 +21,13 @@ namespace culturetrade {
 
 // What reading the next message of the stream found.
 enum class StreamRead { kMessage, kEnd, kUnparsable };
+
+struct UploadSettings {
+  int64_t max_flows_per_dataset = 50'000'000;
+  // The largest message the server accepts; an upload leases a few of them for the message in
+  // flight and its decoded forms.
+  int64_t max_message_bytes = 4 << 20;
+};
 
 // RESOURCE_EXHAUSTED: a dataset of `count` flows is over the server's `limit`.
 absl::Status TooManyFlows(int64_t count, int64_t limit);
@@ -28,7 +38,7 @@ absl::Status TooManyFlows(int64_t count, int64_t limit);
 // `dataset` to the target's resource name as soon as the header names it (the call's log line
 // wants it even on failure).
 absl::StatusOr<v1::Dataset> UploadFlowStream(
-    DatasetStore& store, int64_t max_flows_per_dataset,
+    DatasetStore& store, const UploadSettings& settings, UploadBudget& budget,
     absl::FunctionRef<StreamRead(v1::UploadFlowsRequest&)> next, const CallLiveness& alive,
     std::string& dataset);
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 
 namespace culturetrade {
@@ -29,6 +30,9 @@ struct NewDataset {
   std::string metadata;
   std::string request_id;
 };
+
+// The etag of a revision, as the API shows it and as stores check it.
+inline std::string EtagOf(int64_t revision) { return absl::StrCat(revision); }
 
 }  // namespace culturetrade
 

@@ -1,5 +1,7 @@
 #include "service/model/validation.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -126,6 +128,19 @@ void CheckYear(int year, const std::string& field, bool optional, FieldViolation
 
 void CheckProductCode(absl::string_view code, const std::string& field, FieldViolations& v) {
   if (code.empty()) v.Add(field, "name the product, for example TV_DRAMAS");
+}
+
+void CheckRequestId(absl::string_view id, const std::string& field, FieldViolations& v) {
+  constexpr size_t kMaxRequestId = 64;
+  const bool ok = id.size() <= kMaxRequestId &&
+                  std::all_of(id.begin(), id.end(), [](char c) {
+                    return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-' ||
+                           c == '_';
+                  });
+  if (!ok) {
+    v.Add(field, absl::StrCat("'", id, "' is not a request id: up to 64 letters, digits, ",
+                              "hyphens and underscores, for example a UUID"));
+  }
 }
 
 bool IsValidDatasetId(absl::string_view id) {

@@ -29,6 +29,8 @@ void CheckCountry(absl::string_view code, const std::string& field, FieldViolati
 void CheckCurrency(absl::string_view code, const std::string& field, bool optional,
                    FieldViolations& violations);
 // Adds a violation unless `year` is in the supported range (or 0 when `optional`).
+// An AIP-155 request id: empty (none), or up to 64 letters, digits, hyphens and underscores.
+void CheckRequestId(absl::string_view id, const std::string& field, FieldViolations& violations);
 void CheckYear(int year, const std::string& field, bool optional, FieldViolations& violations);
 // Adds a violation when the product code is empty.
 void CheckProductCode(absl::string_view code, const std::string& field,

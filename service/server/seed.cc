@@ -2,6 +2,8 @@
 
 #include "absl/status/status.h"
 #include "google/protobuf/text_format.h"
+#include "service/api/dataset_creation.h"
+#include "service/model/dataset_resource.h"
 
 namespace culturetrade {
 
@@ -20,7 +22,10 @@ absl::Status SeedIfNew(DatasetStore& store) {
   if (!store.created_now()) return absl::OkStatus();
   absl::StatusOr<v1::Dataset> dataset = StudyDataset();
   if (!dataset.ok()) return dataset.status();
-  absl::Status created = store.Create(kStudyDatasetId, *dataset).status();
+  absl::StatusOr<std::unique_ptr<DatasetWriter>> writer =
+      store.Create(NewDataset{kStudyDatasetId, StoredMetadata(*dataset), ""});
+  absl::Status created = writer.ok() ? WriteAndCommit(**writer, dataset->flows()).status()
+                                     : writer.status();
   // Two servers starting on one fresh SQLite file may both seed it; the second finds it done.
   return absl::IsAlreadyExists(created) ? absl::OkStatus() : created;
 }

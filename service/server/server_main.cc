@@ -68,12 +68,16 @@ ABSL_FLAG(absl::Duration, max_connection_age_grace, absl::Seconds(30),
           "How long calls on an aged connection may still finish "
           "(env CULTURETRADE_MAX_CONNECTION_AGE_GRACE)");
 ABSL_FLAG(int64_t, cache_flows, 50'000'000,
-          "Most flows kept in memory for analyses, about 32 bytes each "
+          "Most flows kept in memory for analyses, about 24 bytes each "
           "(env CULTURETRADE_CACHE_FLOWS)");
 ABSL_FLAG(int, max_page_size, 1000,
           "Largest page_size a list call may ask for (env CULTURETRADE_MAX_PAGE_SIZE)");
 ABSL_FLAG(int64_t, max_flows_per_dataset, 50'000'000,
           "Most flows one dataset may hold (env CULTURETRADE_MAX_FLOWS_PER_DATASET)");
+ABSL_FLAG(int64_t, upload_memory_bytes, int64_t{1} << 30,
+          "Memory all uploads in progress may hold together, about 40 bytes a flow of each; "
+          "past it an upload is refused with RESOURCE_EXHAUSTED "
+          "(env CULTURETRADE_UPLOAD_MEMORY_BYTES)");
 
 namespace {
 
@@ -93,6 +97,7 @@ constexpr const char* kFlags[] = {"address",
                                   "cache_flows",
                                   "max_page_size",
                                   "max_flows_per_dataset",
+                                  "upload_memory_bytes",
                                   "max_connection_age",
                                   "max_connection_age_grace",
                                   "store",
@@ -136,7 +141,9 @@ culturetrade::ServerOptions OptionsFromFlags() {
   o.max_connection_age = absl::GetFlag(FLAGS_max_connection_age);
   o.max_connection_age_grace = absl::GetFlag(FLAGS_max_connection_age_grace);
   o.limits.max_page_size = absl::GetFlag(FLAGS_max_page_size);
-  o.limits.max_flows_per_dataset = absl::GetFlag(FLAGS_max_flows_per_dataset);
+  o.limits.upload.max_flows_per_dataset = absl::GetFlag(FLAGS_max_flows_per_dataset);
+  o.limits.upload.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
+  o.limits.upload_memory_bytes = absl::GetFlag(FLAGS_upload_memory_bytes);
   return o;
 }
 

@@ -70,9 +70,6 @@ class DatasetStore {
       const std::string& id, const CallLiveness& alive);
 };
 
-// The etag of a revision, as the API shows it.
-std::string EtagOf(int64_t revision);
-
 }  // namespace culturetrade
 
 #endif  // CULTURETRADE_SERVICE_STORAGE_DATASET_STORE_H_
