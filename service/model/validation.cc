@@ -53,6 +53,8 @@ void CheckPeriod(const v1::Period& p, const std::string& field, FieldViolations&
   }
 }
 
+}  // namespace
+
 void CheckProduct(const v1::Product& p, const std::string& field, FieldViolations& v) {
   if (p.classification() == v1::CLASSIFICATION_UNSPECIFIED ||
       !v1::Classification_IsValid(p.classification())) {
@@ -72,6 +74,8 @@ void CheckProduct(const v1::Product& p, const std::string& field, FieldViolation
                                         v1::Classification_Name(p.classification())));
   }
 }
+
+namespace {
 
 void ValidateFlow(const v1::TradeFlow& f, const std::string& field, FieldViolations& v) {
   CheckCountry(f.reporter(), field + ".reporter", v);
@@ -177,18 +181,7 @@ void ValidateFlows(const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flow
     const std::string field = absl::StrCat(prefix, "flows[", i, "]");
     const int before = violations.count();
     ValidateFlow(flows[i], field, violations);
-    if (violations.count() != before) continue;
-    switch (seen.Find(flows[i])) {
-      case FlowKeySet::Clash::kSameKey:
-        violations.Add(field,
-                       "another flow has the same reporter, partner, product, direction "
-                       "and period");
-        break;
-      case FlowKeySet::Clash::kWholeAndParts:
-        violations.Add(field + ".period", "the year is given both whole and by month or quarter");
-        break;
-      case FlowKeySet::Clash::kNone: seen.Remember(flows[i]); break;
-    }
+    if (violations.count() == before) seen.CheckAndRemember(flows[i], field, violations);
   }
 }
 

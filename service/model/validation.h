@@ -35,6 +35,10 @@ void CheckYear(int year, const std::string& field, bool optional, FieldViolation
 // Adds a violation when the product code is empty.
 void CheckProductCode(absl::string_view code, const std::string& field,
                       FieldViolations& violations);
+// Adds a violation of `field`.classification unless it names one, and of `field`.code unless
+// the code is 1 to 64 letters, digits, `_`, `-` or `.` (for HS, 2 to 6 digits).
+void CheckProduct(const v1::Product& product, const std::string& field,
+                  FieldViolations& violations);
 
 // Adds a violation for every bad field of the flows, deals and rates, under `prefix`
 // (for example `dataset`). Valid flows' keys go into `seen`, which may hold an earlier batch's;

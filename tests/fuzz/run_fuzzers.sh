@@ -7,7 +7,7 @@
 #                                                executions, whichever comes first
 #
 # Environment: CULTURETRADE_FUZZ_BUILD (default build/asan, as `cmake --preset asan` makes),
-# CULTURETRADE_FUZZ_TARGETS (default all six), CULTURETRADE_FUZZ_ARTIFACTS (where crashing
+# CULTURETRADE_FUZZ_TARGETS (default all seven), CULTURETRADE_FUZZ_ARTIFACTS (where crashing
 # inputs go; default build/asan/artifacts). The seed corpus is copied, never written to: new
 # inputs found go to a scratch corpus under the build directory.
 set -eu
@@ -19,7 +19,7 @@ esac
 
 src=$(cd "$(dirname "$0")/../.." && pwd)
 build=${CULTURETRADE_FUZZ_BUILD:-$src/build/asan}
-targets=${CULTURETRADE_FUZZ_TARGETS:-"csv_flows_fuzzer csv_rates_fuzzer decimal_fuzzer period_fuzzer request_fuzzer upload_fuzzer"}
+targets=${CULTURETRADE_FUZZ_TARGETS:-"csv_flows_fuzzer csv_rates_fuzzer decimal_fuzzer period_fuzzer request_fuzzer upload_fuzzer block_fuzzer"}
 artifacts=${CULTURETRADE_FUZZ_ARTIFACTS:-$build/artifacts}
 mkdir -p "$artifacts"
 
