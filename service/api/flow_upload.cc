@@ -133,7 +133,7 @@ absl::Status Upload::AddBlock(const v1::FlowBlock& wire, const std::string& fiel
   ValidateBlock(wire, field + ".", violations_);
   if (violations_.count() != before) return absl::OkStatus();
   absl::StatusOr<FlowBlock> block = BlockFromProto(wire);
-  if (!block.ok()) return InvalidField(field, block.status().message());
+  if (!block.ok()) return InvalidField(field, std::string(block.status().message()));
   keys_.CheckAndRemember(*block, field + ".", violations_);
   if (block->empty()) return absl::OkStatus();
   return Write(*std::move(block));
