@@ -93,7 +93,7 @@ TEST(BlockValidationTest, AValidBlockPassesAndConverts) {
   }
   const std::chrono::duration<double, std::micro> took = std::chrono::steady_clock::now() - start;
   std::cout << "validating a block of " << kBlockFlows << " flows: " << took.count() / kRuns
-            << " us (this build's sanitizers included)\n";
+            << " us in this build\n";
 }
 
 TEST(BlockValidationTest, OptionalColumnsMayBeFullOrEmpty) {

@@ -160,7 +160,7 @@ TEST(FlowKeysTest, AFullBlockOfDistinctFlows) {
   const std::chrono::duration<double, std::micro> took = std::chrono::steady_clock::now() - start;
   EXPECT_TRUE(v.empty()) << v.ToStatus();
   std::cout << "checking the keys of a block of " << kFlows << " flows: " << took.count()
-            << " us (this build's sanitizers included)\n";
+            << " us in this build\n";
   seen.CheckAndRemember(block, "block[1].", v);
   EXPECT_EQ(v.count(), kFlows);
 }
