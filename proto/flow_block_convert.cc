@@ -129,9 +129,15 @@ absl::Status CheckIndices(absl::string_view column, const Column& indices, int d
   return absl::OkStatus();
 }
 
+// Whether the block states its values as scaled integers rather than units and nanos.
+bool HasScaledValues(const v1::FlowBlock& b) { return b.value_units_size() == 0; }
+
 absl::Status CheckShape(const v1::FlowBlock& b) {
   const int n = b.reporter_size();
-  const bool scaled = b.scaled_values_size() > 0 || b.value_units_size() == 0;
+  const bool scaled = HasScaledValues(b);
+  if (b.scaled_values_size() > 0 && b.value_units_size() > 0) {
+    return ColumnError("scaled_values", "a block states its values either scaled or as units");
+  }
   for (absl::Status s : {
            CheckLength("partner", b.partner_size(), n, false),
            CheckLength("product", b.product_size(), n, false),
@@ -164,7 +170,7 @@ absl::Status CheckShape(const v1::FlowBlock& b) {
 
 absl::Status ValuesFromProto(const v1::FlowBlock& b, std::vector<Decimal>& out) {
   out.reserve(b.reporter_size());
-  if (b.value_units_size() == 0) {
+  if (HasScaledValues(b)) {
     const absl::int128 unit = Pow10(kMaxScale - b.value_scale());
     for (uint64_t v : b.scaled_values()) out.push_back(Decimal::FromNanos(absl::int128(v) * unit));
     return absl::OkStatus();
