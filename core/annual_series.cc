@@ -5,6 +5,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "core/flow_kind.h"
 #include "core/year_coverage.h"
 
 namespace culturetrade {
@@ -75,21 +76,11 @@ class YearTotals {
 
 absl::StatusOr<AnnualSeries> BuildAnnualSeries(const FlowTable& flows, const SeriesKey& key,
                                                Direction direction) {
-  const uint32_t reporter = flows.economies().Find(key.reporter);
-  const uint32_t partner = flows.economies().Find(key.partner);
-  const uint32_t product = flows.products().Find(key.product_code);
-  if (reporter == Dictionary::kAbsent || partner == Dictionary::kAbsent ||
-      product == Dictionary::kAbsent) {
-    return AnnualSeries();
-  }
-  const auto wanted = static_cast<uint8_t>(direction);
   YearTotals totals;
   uint32_t currency = Dictionary::kAbsent;
-  for (size_t i = 0; i < flows.size(); ++i) {
-    if (flows.product()[i] != product || flows.reporter()[i] != reporter ||
-        flows.partner()[i] != partner || flows.direction()[i] != wanted) {
-      continue;
-    }
+  // The series' rows in table order, so that the first currency is the one a scan would meet.
+  for (const uint32_t i : flows.SeriesRows(key)) {
+    if (flows.direction(i) != direction) continue;
     if (currency == Dictionary::kAbsent) currency = flows.currency()[i];
     if (flows.currency()[i] != currency) {
       return absl::FailedPreconditionError(absl::StrCat(
@@ -97,10 +88,11 @@ absl::StatusOr<AnnualSeries> BuildAnnualSeries(const FlowTable& flows, const Ser
           flows.currencies().value(currency), " and ",
           flows.currencies().value(flows.currency()[i]), "; express them in one currency first"));
     }
+    const uint8_t kind = flows.kind()[i];
     YearTotal& t = totals[flows.year()[i]];
-    t.nanos += flows.nanos()[i];
-    t.coverage |= CoverageOf(flows.month()[i], flows.quarter()[i]);
-    t.status = std::min(t.status, flows.status()[i]);
+    t.nanos += flows.value_nanos(i);
+    t.coverage |= KindCoverage(kind);
+    t.status = std::min(t.status, KindStatusCode(kind));
     t.seen = true;
   }
   if (currency == Dictionary::kAbsent) return AnnualSeries();

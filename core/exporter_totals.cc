@@ -13,8 +13,6 @@
 namespace culturetrade {
 namespace {
 
-constexpr uint8_t kExport = static_cast<uint8_t>(Direction::kExport);
-
 // `code`, or what the special code stands for, e.g. "the world (partner WLD)".
 std::string Describe(const std::string& code, const char* special, absl::string_view meaning,
                      absl::string_view field) {
@@ -35,14 +33,14 @@ std::vector<CodeTotal> ExportsBy(const FlowTable& flows, absl::string_view repor
   const uint32_t exporter = flows.economies().Find(reporter);
   if (exporter == Dictionary::kAbsent || split.fixed == Dictionary::kAbsent) return {};
   absl::flat_hash_map<uint32_t, absl::int128> sums;
-  for (size_t i = 0; i < flows.size(); ++i) {
-    if (flows.year()[i] != year || flows.reporter()[i] != exporter ||
-        flows.direction()[i] != kExport) {
-      continue;
-    }
+  // By partner, the exporter's rows; by product, only those to the fixed partner.
+  const absl::Span<const uint32_t> rows =
+      split.by_partner ? flows.ReporterRows(exporter) : flows.PairRows(exporter, split.fixed);
+  for (const uint32_t i : rows) {
+    if (flows.year()[i] != year || flows.direction(i) != Direction::kExport) continue;
     const uint32_t fixed = split.by_partner ? flows.product()[i] : flows.partner()[i];
     const uint32_t key = split.by_partner ? flows.partner()[i] : flows.product()[i];
-    if (fixed == split.fixed && key != split.excluded) sums[key] += flows.nanos()[i];
+    if (fixed == split.fixed && key != split.excluded) sums[key] += flows.value_nanos(i);
   }
   const Dictionary& codes = split.by_partner ? flows.economies() : flows.products();
   std::vector<CodeTotal> out;

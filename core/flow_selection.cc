@@ -1,34 +1,44 @@
 #include "core/flow_selection.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace culturetrade {
 namespace {
 
-struct KeyCodes {
-  uint32_t reporter, partner, product;
-};
+// The rows of every key's series, from the index, in table order and each once.
+std::vector<uint32_t> KeyRows(const FlowTable& flows, const std::vector<SeriesKey>& keys) {
+  std::vector<uint32_t> rows;
+  for (const SeriesKey& k : keys) {
+    const absl::Span<const uint32_t> series = flows.SeriesRows(k);
+    rows.insert(rows.end(), series.begin(), series.end());
+  }
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  return rows;
+}
 
 }  // namespace
 
 bool SelectsAll(const FlowFilter& filter) { return filter.year == 0 && filter.keys.empty(); }
 
 FlowTable SelectFlows(const FlowTable& flows, const FlowFilter& filter) {
-  std::vector<KeyCodes> keys;
-  for (const SeriesKey& k : filter.keys) {
-    keys.push_back({flows.economies().Find(k.reporter), flows.economies().Find(k.partner),
-                    flows.products().Find(k.product_code)});
+  const int16_t* year = flows.year().data();
+  const auto in_year = [year, wanted = filter.year](uint32_t r) {
+    return wanted == 0 || year[r] == wanted;
+  };
+  std::vector<uint32_t> rows;
+  if (filter.keys.empty()) {
+    for (uint32_t r = 0; r < flows.size(); ++r) {
+      if (in_year(r)) rows.push_back(r);
+    }
+  } else {
+    for (const uint32_t r : KeyRows(flows, filter.keys)) {
+      if (in_year(r)) rows.push_back(r);
+    }
   }
   FlowTable out;
-  for (size_t i = 0; i < flows.size(); ++i) {
-    if (filter.year != 0 && flows.year()[i] != filter.year) continue;
-    bool selected = keys.empty();
-    for (const KeyCodes& k : keys) {
-      selected |= flows.reporter()[i] == k.reporter && flows.partner()[i] == k.partner &&
-                  flows.product()[i] == k.product;
-    }
-    if (selected) out.AddRow(flows, i);
-  }
+  out.AppendRows(flows, rows);
   return out;
 }
 

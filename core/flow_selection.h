@@ -18,8 +18,8 @@ struct FlowFilter {
 // True when `filter` keeps every flow, so that the table can be shared rather than copied.
 bool SelectsAll(const FlowFilter& filter);
 
-// The rows of `flows` that `filter` selects, in their order, compared by dictionary code
-// rather than by string.
+// The rows of `flows` that `filter` selects, in their order. Keys are looked up in the series
+// index, so that selecting a few series reads only their rows.
 FlowTable SelectFlows(const FlowTable& flows, const FlowFilter& filter);
 
 }  // namespace culturetrade

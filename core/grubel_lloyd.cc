@@ -11,9 +11,6 @@
 namespace culturetrade {
 namespace {
 
-constexpr uint8_t kExport = static_cast<uint8_t>(Direction::kExport);
-constexpr uint8_t kImport = static_cast<uint8_t>(Direction::kImport);
-
 struct Sums {
   absl::int128 exports = 0;
   absl::int128 imports = 0;
@@ -25,14 +22,11 @@ absl::flat_hash_map<uint32_t, Sums> SumByProduct(const FlowTable& flows, uint32_
                                                  uint32_t partner, int year) {
   const uint32_t all_products = flows.products().Find(kAllProducts);
   absl::flat_hash_map<uint32_t, Sums> sums;
-  for (size_t i = 0; i < flows.size(); ++i) {
-    if (flows.year()[i] != year || flows.reporter()[i] != reporter ||
-        flows.partner()[i] != partner || flows.product()[i] == all_products) {
-      continue;
-    }
+  for (const uint32_t i : flows.PairRows(reporter, partner)) {
+    if (flows.year()[i] != year || flows.product()[i] == all_products) continue;
     Sums& s = sums[flows.product()[i]];
-    if (flows.direction()[i] == kExport) s.exports += flows.nanos()[i];
-    if (flows.direction()[i] == kImport) s.imports += flows.nanos()[i];
+    if (flows.direction(i) == Direction::kExport) s.exports += flows.value_nanos(i);
+    if (flows.direction(i) == Direction::kImport) s.imports += flows.value_nanos(i);
   }
   return sums;
 }

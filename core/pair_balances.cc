@@ -6,6 +6,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "core/flow_kind.h"
 #include "core/year_coverage.h"
 
 namespace culturetrade {
@@ -47,12 +48,14 @@ class HashSlots {
 
 // The running totals: one cell for each pair, year of the table's span and direction, laid out
 // [pair][year][direction] so that a pair's cells are contiguous. A cell's coverage is zero
-// until a flow reaches it, which tells a gap from a zero total.
+// until a flow reaches it, which tells a gap from a zero total. Sums are in the value column's
+// units, so that the pass adds the stored counts and the nanos are one multiplication away.
 struct Cells {
   int first_year = 0;
   size_t span = 0;  // years
+  int64_t unit_nanos = 1;
   std::vector<std::pair<uint16_t, uint16_t>> pairs;
-  std::vector<absl::int128> nanos;
+  std::vector<absl::int128> sums;
   std::vector<YearCoverage> coverage;
 
   // Room for up to `pair_count` pairs, so that cells need not move while the pass adds them:
@@ -63,13 +66,13 @@ struct Cells {
     const size_t pair_bytes = span * 2 * (sizeof(absl::int128) + sizeof(YearCoverage));
     pair_count = std::min(pair_count, kReservedBytes / pair_bytes);
     pairs.reserve(pair_count);
-    nanos.reserve(pair_count * span * 2);
+    sums.reserve(pair_count * span * 2);
     coverage.reserve(pair_count * span * 2);
   }
   uint32_t AddPair(uint16_t reporter, uint16_t partner) {
     pairs.emplace_back(reporter, partner);
-    nanos.resize(pairs.size() * span * 2);
-    coverage.resize(nanos.size());
+    sums.resize(pairs.size() * span * 2);
+    coverage.resize(sums.size());
     return static_cast<uint32_t>(pairs.size() - 1);
   }
   size_t Index(size_t slot, int year, uint8_t direction) const {
@@ -79,24 +82,27 @@ struct Cells {
 
 bool Counted(uint8_t direction) { return direction == kExport || direction == kImport; }
 
+bool CountedKind(uint8_t kind) { return Counted(KindDirectionCode(kind)); }
+
 // The columns the pass reads, as plain pointers: Span's hardened indexing checks bounds on
-// every access, and the loop must keep them all in registers.
+// every access, and the loop must keep them all in registers. `Value` is the value column's
+// type: int64 counts, or int128 nanos when it is wide.
+template <typename Value>
 struct Columns {
-  explicit Columns(const FlowTable& f)
+  Columns(const FlowTable& f, const Value* values)
       : size(f.size()),
         reporter(f.reporter().data()),
         partner(f.partner().data()),
         currency(f.currency().data()),
         year(f.year().data()),
-        month(f.month().data()),
-        quarter(f.quarter().data()),
-        direction(f.direction().data()),
-        nanos(f.nanos().data()) {}
+        kind(f.kind().data()),
+        value(values) {}
   size_t size;
-  const uint16_t *reporter, *partner, *currency;
+  const uint16_t *reporter, *partner;
+  const uint8_t* currency;
   const int16_t* year;
-  const uint8_t *month, *quarter, *direction;
-  const absl::int128* nanos;
+  const uint8_t* kind;
+  const Value* value;
 };
 
 // The first and last of `n` years (n > 0), in a loop the compiler vectorises.
@@ -112,26 +118,27 @@ std::pair<int16_t, int16_t> YearRange(const int16_t* year, size_t n) {
 }
 
 // True when a flow is a month or a quarter, likewise vectorised.
-bool AnySubAnnual(const uint8_t* month, const uint8_t* quarter, size_t n) {
-  uint8_t parts = 0;
-  for (size_t i = 0; i < n; ++i) parts |= month[i] | quarter[i];
-  return parts != 0;
+bool AnySubAnnual(const uint8_t* kind, size_t n) {
+  uint8_t top = 0;
+  for (size_t i = 0; i < n; ++i) top = kind[i] > top ? kind[i] : top;
+  return KindIsSubAnnual(top);
 }
 
 // The one pass over the columns. Returns false when a counted flow is not in `currency`. Only
 // tables with months or quarters pay for tracking which parts of a year are covered.
-template <bool kSubAnnual, typename Slots>
-bool Accumulate(const Columns& c, uint16_t currency, Slots& slots, Cells& cells) {
+template <bool kSubAnnual, typename Value, typename Slots>
+bool Accumulate(const Columns<Value>& c, uint8_t currency, Slots& slots, Cells& cells) {
   bool mixed = false;
   for (size_t i = 0; i < c.size; ++i) {
-    const uint8_t d = c.direction[i];
+    const uint8_t kind = c.kind[i];
+    const uint8_t d = KindDirectionCode(kind);
     if (!Counted(d)) continue;
     uint32_t& slot = slots(c.reporter[i], c.partner[i]);
     if (slot == kNoSlot) slot = cells.AddPair(c.reporter[i], c.partner[i]);
     const size_t cell = cells.Index(slot, c.year[i], d);
-    cells.nanos[cell] += c.nanos[i];
+    cells.sums[cell] += c.value[i];
     if constexpr (kSubAnnual) {
-      cells.coverage[cell] |= CoverageOf(c.month[i], c.quarter[i]);
+      cells.coverage[cell] |= KindCoverage(kind);
     } else {
       cells.coverage[cell] = 1;
     }
@@ -140,15 +147,30 @@ bool Accumulate(const Columns& c, uint16_t currency, Slots& slots, Cells& cells)
   return !mixed;
 }
 
-template <typename Slots>
-bool Accumulate(const Columns& c, bool sub_annual, uint16_t currency, Slots& slots, Cells& cells) {
+template <typename Value, typename Slots>
+bool Accumulate(const Columns<Value>& c, bool sub_annual, uint8_t currency, Slots& slots,
+                Cells& cells) {
   return sub_annual ? Accumulate<true>(c, currency, slots, cells)
                     : Accumulate<false>(c, currency, slots, cells);
 }
 
-absl::Status MixedCurrencies(const FlowTable& flows, uint16_t currency) {
+// The pass with the slots that suit the table: a dense array unless it has very many economies.
+template <typename Value>
+bool AccumulateAll(const FlowTable& flows, const Value* values, uint8_t currency, Cells& cells) {
+  const Columns<Value> columns(flows, values);
+  const bool sub_annual = AnySubAnnual(columns.kind, columns.size);
+  const size_t economies = flows.economies().size();
+  if (economies <= kMaxDense) {
+    DenseSlots slots(economies);
+    return Accumulate(columns, sub_annual, currency, slots, cells);
+  }
+  HashSlots slots;
+  return Accumulate(columns, sub_annual, currency, slots, cells);
+}
+
+absl::Status MixedCurrencies(const FlowTable& flows, uint8_t currency) {
   for (size_t i = 0; i < flows.size(); ++i) {
-    if (Counted(flows.direction()[i]) && flows.currency()[i] != currency) {
+    if (CountedKind(flows.kind()[i]) && flows.currency()[i] != currency) {
       return absl::FailedPreconditionError(absl::StrCat(
           "the flows are in both ", flows.currencies().value(currency), " and ",
           flows.currencies().value(flows.currency()[i]), "; express them in one currency first"));
@@ -185,11 +207,11 @@ CompoundGrowthResult GrowthOf(absl::Span<const PairYear> years, bool exports) {
   return out;
 }
 
-PairBalances Collect(const FlowTable& flows, uint16_t currency, const Cells& cells) {
+PairBalances Collect(const FlowTable& flows, uint8_t currency, const Cells& cells) {
   PairBalances out;
   out.currency = flows.currencies().value(currency);
   out.pairs.reserve(cells.pairs.size());
-  out.years.reserve(cells.nanos.size() / 2);
+  out.years.reserve(cells.sums.size() / 2);
   for (size_t slot = 0; slot < cells.pairs.size(); ++slot) {
     PairBalance pair;
     pair.reporter = flows.economies().value(cells.pairs[slot].first);
@@ -205,8 +227,8 @@ PairBalances Collect(const FlowTable& flows, uint16_t currency, const Cells& cel
       row.has_imports = cells.coverage[m] != 0;
       row.exports_partial = row.has_exports && !CoversWholeYear(cells.coverage[x]);
       row.imports_partial = row.has_imports && !CoversWholeYear(cells.coverage[m]);
-      row.exports = Decimal::FromNanos(cells.nanos[x]);
-      row.imports = Decimal::FromNanos(cells.nanos[m]);
+      row.exports = Decimal::FromNanos(cells.sums[x] * cells.unit_nanos);
+      row.imports = Decimal::FromNanos(cells.sums[m] * cells.unit_nanos);
     }
     pair.year_count = static_cast<uint32_t>(out.years.size() - pair.first_year_index);
     const absl::Span<const PairYear> years = out.YearsOf(pair);
@@ -220,26 +242,20 @@ PairBalances Collect(const FlowTable& flows, uint16_t currency, const Cells& cel
 }  // namespace
 
 absl::StatusOr<PairBalances> ComputePairBalances(const FlowTable& flows) {
-  const auto direction = flows.direction();
-  const auto first = std::find_if(direction.begin(), direction.end(), Counted);
-  if (first == direction.end()) return PairBalances();
-  const uint16_t currency = flows.currency()[first - direction.begin()];
-  const Columns columns(flows);
+  const auto kind = flows.kind();
+  const auto first = std::find_if(kind.begin(), kind.end(), CountedKind);
+  if (first == kind.end()) return PairBalances();
+  const uint8_t currency = flows.currency()[first - kind.begin()];
   Cells cells;
-  const auto [first_year, last_year] = YearRange(columns.year, columns.size);
+  const auto [first_year, last_year] = YearRange(flows.year().data(), flows.size());
   cells.first_year = first_year;
   cells.span = static_cast<size_t>(last_year - first_year) + 1;
-  const bool sub_annual = AnySubAnnual(columns.month, columns.quarter, columns.size);
   const size_t economies = flows.economies().size();
   cells.Reserve(std::min(economies * economies, flows.size()));  // pairs there can be
-  bool one_currency;
-  if (economies <= kMaxDense) {
-    DenseSlots slots(economies);
-    one_currency = Accumulate(columns, sub_annual, currency, slots, cells);
-  } else {
-    HashSlots slots;
-    one_currency = Accumulate(columns, sub_annual, currency, slots, cells);
-  }
+  const bool one_currency = flows.values().Visit([&](const auto* values, int64_t unit_nanos) {
+    cells.unit_nanos = unit_nanos;
+    return AccumulateAll(flows, values, currency, cells);
+  });
   if (!one_currency) return MixedCurrencies(flows, currency);
   return Collect(flows, currency, cells);
 }

@@ -94,6 +94,22 @@ TEST(PairBalancesTest, EmptyTableHasNoPairs) {
   EXPECT_TRUE(b->pairs.empty());
 }
 
+// A value past what an int64 of nanos holds widens the value column: the pass then adds int128
+// nanos instead of scaled counts, with the same figures.
+TEST(PairBalancesTest, WideValuesAddUpTheSame) {
+  const std::vector<Flow> flows = {
+      F("KOR", "CHN", "SK1", Direction::kExport, 2010, "0.25"),
+      F("KOR", "CHN", "TV", Direction::kExport, 2010, "98765432109876543210.123456789"),
+      F("KOR", "CHN", "SK1", Direction::kImport, 2010, "-1.5")};
+  const FlowTable table(flows);
+  ASSERT_TRUE(table.values().wide());
+  absl::StatusOr<PairBalances> b = ComputePairBalances(table);
+  ASSERT_TRUE(b.ok()) << b.status();
+  ASSERT_EQ(b->years.size(), 1u);
+  EXPECT_EQ(b->years[0].exports, D("98765432109876543210.373456789"));
+  EXPECT_EQ(b->years[0].imports, D("-1.5"));
+}
+
 // More economies than the dense slot array takes: the pairs go through a hash map instead.
 TEST(PairBalancesTest, ManyEconomies) {
   std::vector<Flow> flows;
