@@ -15,11 +15,13 @@ absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> InlineAnalyzable(
   auto out = std::make_shared<AnalyzableDataset>();
   out->record.metadata = StoredMetadata(dataset);
   out->record.flow_count = dataset.flows_size();
+  out->flows.Reserve(static_cast<size_t>(dataset.flows_size()));
   absl::Status s = ForEachBlock(dataset.flows(), kFlowsPerBlock, [&](FlowBlock block) {
     out->flows.Append(block);
     return alive.Check();
   });
   if (!s.ok()) return s;
+  out->flows.Seal();
   return std::shared_ptr<const AnalyzableDataset>(std::move(out));
 }
 
