@@ -96,17 +96,6 @@ TEST(ParseCsvPeriod, RefusesWhatIsNotACalendarPeriod) {
   EXPECT_THAT(PeriodOf("2001-02-29", true), HasSubstr("not a day of the calendar"));
 }
 
-TEST(CountryFromNumeric, KnownCodesAndAnErrorNamingTheUnknown) {
-  EXPECT_EQ(*CountryFromNumeric("156"), "CHN");
-  EXPECT_EQ(*CountryFromNumeric("410"), "KOR");
-  EXPECT_EQ(*CountryFromNumeric("392"), "JPN");
-  EXPECT_EQ(*CountryFromNumeric("840"), "USA");
-  EXPECT_EQ(*CountryFromNumeric("842"), "USA");  // BACI's United States
-  EXPECT_EQ(*CountryFromNumeric("056"), "BEL");
-  EXPECT_EQ(*CountryFromNumeric("0"), "WLD");
-  EXPECT_THAT(CountryFromNumeric("999").status().message(), HasSubstr("unknown country code 999"));
-}
-
 TEST(LongLayout, BomCrlfEmptyLinesQuotesAndThousands) {
   FlowCsvDefaults d = KorChnSk1();
   d.scale_exponent = 3;
