@@ -91,7 +91,7 @@ TEST(ParseCsvPeriod, RefusesWhatIsNotACalendarPeriod) {
   EXPECT_THAT(PeriodOf("2001.1"), HasSubstr("ambiguous"));
   EXPECT_THAT(PeriodOf("Foo 2001"), HasSubstr("is not a period"));
   EXPECT_THAT(PeriodOf("1850"), HasSubstr("outside 1900-2100"));
-  EXPECT_THAT(PeriodOf("01/15/2001"), HasSubstr("is not a period"));
+  EXPECT_THAT(PeriodOf("01/15/2001"), HasSubstr("is a day; a flow covers"));
   EXPECT_THAT(PeriodOf("2001-01-15"), HasSubstr("a flow covers a year, a month or a quarter"));
   EXPECT_THAT(PeriodOf("2001-02-29", true), HasSubstr("not a day of the calendar"));
 }
