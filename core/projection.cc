@@ -119,14 +119,13 @@ absl::StatusOr<DeficitClosing> FirstYearDeficitCloses(int base_year, Decimal bas
   if (base_exports.is_zero()) {
     return NeverCloses(absl::StrCat("exports are zero in ", base_year,
                                     ", and growth at any rate keeps them at zero, so they "
-                                    "never reach imports of ",
-                                    base_imports.ToString()));
+                                    "never reach imports"));
   }
   if (export_growth <= import_growth) {
-    return NeverCloses(absl::StrCat(
-        "imports grow at least as fast as exports (", Percent(import_growth), " ≥ ",
-        Percent(export_growth), " a year) from a larger base (", base_imports.ToString(),
-        " against ", base_exports.ToString(), " in ", base_year, "), so exports never catch up"));
+    return NeverCloses(absl::StrCat("imports grow at least as fast as exports (",
+                                    Percent(import_growth), " ≥ ", Percent(export_growth),
+                                    " a year) from a larger base in ", base_year,
+                                    ", so exports never catch up"));
   }
   // X0 (1+gx)^t = M0 (1+gm)^t solved for t; logs of ratios keep large amounts out of pow.
   const long double t = std::log(static_cast<long double>(base_imports.nanos()) /

@@ -35,8 +35,10 @@ absl::StatusOr<std::vector<ProjectedYear>> Project(int base_year, Decimal base_e
 
 struct DeficitClosing {
   bool closes = false;
-  int year = 0;        // first year with exports >= imports, when it closes
-  std::string reason;  // when it never closes: why, in words
+  int year = 0;  // first year with exports >= imports, when it closes
+  // When it never closes: why, in words with rates and years but no amounts, which only the
+  // caller can show in the unit and scale its reader uses.
+  std::string reason;
 };
 
 // The first year, from base_year on, in which projected exports reach imports (base_year itself

@@ -1,12 +1,15 @@
 #include "import/csv_periods.h"
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "import/csv_cells.h"
@@ -69,11 +72,13 @@ absl::Status SetMonth(absl::string_view digits, absl::string_view text, v1::Peri
   return absl::OkStatus();
 }
 
+absl::Status DayRefused(absl::string_view text) {
+  return CsvError("'", text, "' is a day; a flow covers a year, a month or a quarter");
+}
+
 absl::Status SetDay(absl::string_view digits, absl::string_view text, bool allow_day,
                     v1::Period& p) {
-  if (!allow_day) {
-    return CsvError("'", text, "' is a day; a flow covers a year, a month or a quarter");
-  }
+  if (!allow_day) return DayRefused(text);
   int day = 0;
   if (digits.size() > 2 || !AllDigits(digits) || !absl::SimpleAtoi(digits, &day)) {
     return BadPeriod(text);
@@ -140,12 +145,97 @@ absl::Status PeriodAfterYear(absl::string_view rest, absl::string_view text, boo
   return parts.size() == 2 ? SetDay(parts[1], text, allow_day, p) : absl::OkStatus();
 }
 
+// The two numbers of a numeric date before its year, as written.
+struct DatePrefix {
+  int first = 0;
+  int second = 0;
+};
+
+// `15/01/2001`, `01-15-2001` or `15.01.2001`: the two parts before a four-digit year.
+std::optional<DatePrefix> NumericDatePrefix(absl::string_view text) {
+  const std::vector<absl::string_view> parts = absl::StrSplit(text, absl::ByAnyChar("-/."));
+  DatePrefix d;
+  if (parts.size() != 3 || parts[2].size() != 4 || !AllDigits(parts[2])) return std::nullopt;
+  for (auto [part, value] : {std::pair{parts[0], &d.first}, std::pair{parts[1], &d.second}}) {
+    if (part.empty() || part.size() > 2 || !absl::SimpleAtoi(part, value)) return std::nullopt;
+  }
+  return d;
+}
+
+// Whether the month of a numeric date comes first, by `order` or else by a part above 12.
+absl::StatusOr<bool> MonthFirst(const DatePrefix& d, absl::string_view text, DateOrder order) {
+  if (order != DateOrder::kUnknown) return order == DateOrder::kMonthFirst;
+  if (d.first > 12 || d.first == d.second) return false;
+  if (d.second > 12) return true;
+  return CsvError("'", text, "' is ambiguous: the ", d.first, "th of month ", d.second, ", or the ",
+                  d.second, "th of month ", d.first, ", and no date of the file ",
+                  "tells; give --date-format DMY (day first) or MDY (month first)");
+}
+
+// A day written before its year: `15-Jan-2001` (the IMF's), `15 January 2001`, or numeric
+// `15/01/2001` with the day or the month first as `order` or the date itself says.
+absl::StatusOr<v1::Period> DayBeforeYear(absl::string_view text, bool allow_day, DateOrder order) {
+  const std::vector<absl::string_view> parts =
+      absl::StrSplit(text, absl::ByAnyChar("-/. "), absl::SkipEmpty());
+  if (parts.size() != 3) return BadPeriod(text);
+  v1::Period p;
+  if (absl::Status s = SetYear(parts[2], text, p); !s.ok()) return s;
+  absl::string_view day = parts[0];
+  if (const int named = MonthFromName(parts[1]); named != 0) {
+    p.set_month(named);
+  } else {
+    absl::string_view month = parts[1];
+    const std::optional<DatePrefix> prefix = NumericDatePrefix(text);
+    if (!prefix.has_value()) return BadPeriod(text);
+    if (!allow_day) return DayRefused(text);
+    absl::StatusOr<bool> month_first = MonthFirst(*prefix, text, order);
+    if (!month_first.ok()) return month_first.status();
+    if (*month_first) std::swap(day, month);
+    if (absl::Status s = SetMonth(month, text, p); !s.ok()) return s;
+  }
+  if (absl::Status s = SetDay(day, text, allow_day, p); !s.ok()) return s;
+  return p;
+}
+
+// Whether `text` starts with a one- or two-digit day rather than a four-digit year.
+bool StartsWithDay(absl::string_view text) {
+  const size_t digits = text.find_first_not_of("0123456789");
+  return digits == 1 || digits == 2;
+}
+
 }  // namespace
 
-absl::StatusOr<v1::Period> ParseCsvPeriod(absl::string_view text, bool allow_day) {
+absl::StatusOr<DateOrder> ParseDateOrder(absl::string_view name) {
+  const std::string n = absl::AsciiStrToLower(name);
+  if (n == "dmy") return DateOrder::kDayFirst;
+  if (n == "mdy") return DateOrder::kMonthFirst;
+  return absl::InvalidArgumentError(absl::StrCat(
+      "--date-format is DMY (day first, 31/01/2001) or MDY (month first, 01/31/2001), not '", name,
+      "'"));
+}
+
+absl::StatusOr<DateOrder> DateOrderOf(absl::string_view text) {
+  std::string day_first, month_first;  // the first date of the file that tells each order
+  for (absl::string_view cell : absl::StrSplit(text, absl::ByAnyChar(",;\t\r\n\""))) {
+    cell = absl::StripAsciiWhitespace(cell);
+    const std::optional<DatePrefix> d = NumericDatePrefix(cell);
+    if (!d.has_value()) continue;
+    if (d->first > 12 && day_first.empty()) day_first = std::string(cell);
+    if (d->second > 12 && month_first.empty()) month_first = std::string(cell);
+  }
+  if (!day_first.empty() && !month_first.empty()) {
+    return CsvError("the file writes dates day first ('", day_first, "') and month first ('",
+                    month_first, "'); write them one way");
+  }
+  if (!day_first.empty()) return DateOrder::kDayFirst;
+  return month_first.empty() ? DateOrder::kUnknown : DateOrder::kMonthFirst;
+}
+
+absl::StatusOr<v1::Period> ParseCsvPeriod(absl::string_view text, bool allow_day, DateOrder order) {
   text = absl::StripAsciiWhitespace(text);
   if (text.empty()) return CsvError("the cell is empty where a period belongs");
   if (absl::ascii_isalpha(static_cast<unsigned char>(text[0]))) return NamedMonthPeriod(text);
+  if (StartsWithDay(text)) return DayBeforeYear(text, allow_day, order);
   v1::Period p;
   if (absl::Status s = SetYear(text.substr(0, 4), text, p); !s.ok()) return s;
   if (text.size() == 4) return p;
@@ -197,7 +287,7 @@ absl::Status RefineQuarter(const std::string& cell, v1::Period& p) {
 
 absl::StatusOr<v1::Period> ReadPeriod(const CsvRow& row, const PeriodColumns& columns,
                                       bool allow_day) {
-  absl::StatusOr<v1::Period> p = ParseCsvPeriod(row.Cell(columns.period), allow_day);
+  absl::StatusOr<v1::Period> p = ParseCsvPeriod(row.Cell(columns.period), allow_day, columns.order);
   if (!p.ok()) return row.Bad(columns.period, p.status());
   if (const std::string month = row.Cell(columns.month); !month.empty()) {
     if (absl::Status s = RefineMonth(month, *p); !s.ok()) return row.Bad(columns.month, s);

@@ -1,5 +1,6 @@
 #include "import/flow_fields.h"
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "client/money_format.h"
@@ -12,7 +13,10 @@ namespace culturetrade::import {
 absl::StatusOr<std::string> ParseCountry(const std::string& text) {
   const std::string code = absl::AsciiStrToUpper(text);
   if (code == "W00") return std::string(kWorld);  // Comtrade's code for the world
-  if (code.size() == 3 && AllUpper(code)) return code;
+  // A letter and two letters or digits: ISO alpha-3, or a trade source's own code such as S19.
+  const bool shaped = code.size() == 3 && AllUpper(code.substr(0, 1)) &&
+                      absl::c_all_of(code, [](char c) { return absl::ascii_isalnum(c); });
+  if (shaped) return code;
   return CsvError("'", text, "' is not an ISO 3166-1 alpha-3 code such as CHN, KOR or WLD");
 }
 

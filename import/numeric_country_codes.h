@@ -1,6 +1,7 @@
-// The ISO 3166-1 alpha-3 country codes of the ISO numeric (UN M49) codes that UN Comtrade and
-// CEPII BACI write, for the largest traders and their neighbours; a code outside the table is
-// an error naming it, never a guess.
+// The culturetrade economy code (ISO 3166-1 alpha-3, WLD, or a trade source's own code such as
+// S19) of the numeric codes UN Comtrade and CEPII BACI write: every ISO 3166-1 numeric code, and
+// the sources' codes beyond ISO from import/data (its README says where each comes from). A
+// code outside the table, or an area that is no single economy, is an error naming it.
 #ifndef CULTURETRADE_IMPORT_NUMERIC_COUNTRY_CODES_H_
 #define CULTURETRADE_IMPORT_NUMERIC_COUNTRY_CODES_H_
 

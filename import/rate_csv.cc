@@ -1,7 +1,9 @@
 #include "import/rate_csv.h"
 
+#include <iterator>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -35,6 +37,12 @@ absl::StatusOr<v1::Period> ReadRatePeriod(const CsvRow& row, const PeriodColumns
                                             "quarterly"));
   }
   return p;
+}
+
+PeriodColumns RatePeriodColumns(CsvHeader& h, const RateCsvOptions& o) {
+  PeriodColumns columns = ClaimPeriodColumns(h, /*allow_day=*/true);
+  columns.order = o.date_order;
+  return columns;
 }
 
 absl::Status NeedRatePeriod(const PeriodColumns& columns) {
@@ -73,7 +81,7 @@ class LongRates final : public RateRowReader {
     l->rate_ = h.Claim({"rate"}, "rate (units of quote per unit of base)");
     l->base_column_ = h.Claim({"base"}, "base currency (the one priced)");
     l->quote_column_ = h.Claim({"quote"}, "quote currency (the one pricing)");
-    l->period_ = ClaimPeriodColumns(h, /*allow_day=*/true);
+    l->period_ = RatePeriodColumns(h, o);
     if (absl::Status s = NeedRatePeriod(l->period_); !s.ok()) return s;
     absl::StatusOr<std::string> base = CurrencyFlag(l->base_column_, "base", o.base, report);
     if (!base.ok()) return base.status();
@@ -142,7 +150,7 @@ class DailyRates final : public RateRowReader {
  public:
   static RateReaderOr Make(CsvHeader& h, const RateCsvOptions& o, CsvReport&) {
     auto l = std::make_unique<DailyRates>();
-    l->period_ = ClaimPeriodColumns(h, /*allow_day=*/true);
+    l->period_ = RatePeriodColumns(h, o);
     if (absl::Status s = NeedRatePeriod(l->period_); !s.ok()) return s;
     for (int i = 0; i < h.size(); ++i) {
       if (i == l->period_.period || i == l->period_.month) continue;
@@ -201,12 +209,22 @@ bool IsBlankRate(absl::string_view cell) {
 }
 
 absl::StatusOr<RateCsv> ReadRatesCsv(std::istream& in, const RateCsvOptions& options) {
+  // Read whole, so that the order of numeric dates comes from all of them before the first is
+  // read: a rate table is small (a row a day for decades is some thousands of lines).
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  RateCsvOptions o = options;
+  if (o.date_order == DateOrder::kUnknown) {
+    absl::StatusOr<DateOrder> order = DateOrderOf(text);
+    if (!order.ok()) return order.status();
+    o.date_order = *order;
+  }
   RateCsv out;
-  const auto make_reader = [&options](CsvHeader& header, CsvReport& report) {
-    return MakeRateReader(header, options, report);
+  const auto make_reader = [&o](CsvHeader& header, CsvReport& report) {
+    return MakeRateReader(header, o, report);
   };
+  std::istringstream body(text);
   const absl::Status s =
-      ReadCsvTable(in, options.delimiter, options.skip_bad, make_reader, out.rates, out.report);
+      ReadCsvTable(body, o.delimiter, o.skip_bad, make_reader, out.rates, out.report);
   if (!s.ok()) return s;
   return out;
 }

@@ -20,6 +20,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "culturetrade/v1/dataset.pb.h"
+#include "import/csv_periods.h"
 #include "import/csv_reader.h"
 
 namespace culturetrade::import {
@@ -29,6 +30,8 @@ struct RateCsvOptions {
   std::string quote;   // the pricing currency of every row or column that names none
   char delimiter = 0;  // 0: detect `,` `;` or tab from the header line
   bool skip_bad = false;
+  // Of numeric dates such as 02/01/2001; unknown: told by the file's dates, else an error.
+  DateOrder date_order = DateOrder::kUnknown;
 };
 
 struct RateCsv {

@@ -134,8 +134,8 @@ std::string HtmlBlock(const Block& b, const ReportData& d) {
     }
     case Kind::kTable: return HtmlTable(b);
     case Kind::kChart:
-      return absl::StrCat("<figure>\n", ChartSvg(d.balance, d.scale, /*standalone=*/false),
-                          "<figcaption>", EscapeHtml(b.text), "</figcaption>\n</figure>\n");
+      return absl::StrCat("<figure>\n", ChartSvg(d, /*standalone=*/false), "<figcaption>",
+                          EscapeHtml(b.text), "</figcaption>\n</figure>\n");
     case Kind::kFooter:
       return absl::StrCat("<footer>\n<p>", EscapeHtml(b.text), "</p>\n</footer>\n");
   }

@@ -29,7 +29,10 @@ struct SpilloverPart {
 
 struct ReportData {
   v1::Dataset dataset;  // metadata, sources, multipliers and cited facts
-  int scale = 0;        // the power of ten amounts are shown in (6: millions)
+  // The flows' description of the report's product ("Television dramas"), when the dataset
+  // has one: titles name the product by it.
+  std::string product_description;
+  int scale = 0;  // the power of ten amounts are shown in (6: millions)
   v1::AnalyzeBalanceResponse balance;
   ReportPart<v1::AnalyzeGrowthResponse> export_growth;
   ReportPart<v1::AnalyzeGrowthResponse> import_growth;
@@ -40,9 +43,10 @@ struct ReportData {
   std::vector<SpilloverPart> spillovers;
 };
 
-// Figure 1: exports and imports as bars by year, the balance as markers. `standalone` adds the
-// XML declaration and namespace a separate .svg file needs (inline SVG in HTML does without).
-std::string ChartSvg(const v1::AnalyzeBalanceResponse& balance, int scale, bool standalone);
+// Figure 1: exports and imports as bars by year, the balance as markers, in the data's scale.
+// `standalone` adds the XML declaration and namespace a separate .svg file needs (inline SVG in
+// HTML does without).
+std::string ChartSvg(const ReportData& data, bool standalone);
 // The report in Markdown, with the chart as an image link to `chart_file`.
 std::string ReportMarkdown(const ReportData& data, const std::string& chart_file);
 // The report as one HTML file with its style and chart inline.

@@ -1,19 +1,30 @@
 #include "report/report_chart.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "report/report.h"
+#include "report/report_names.h"
+#include "report/text_boxes.h"
 #include "report/value_format.h"
 
 namespace culturetrade::report {
 namespace {
 
 constexpr double kWidth = 760, kHeight = 400;
-constexpr double kLeft = 80, kRight = 744, kTop = 52, kBottom = 336;
+constexpr double kRight = 744, kTop = 52, kBottom = 336;
+constexpr double kFontSize = 13, kLabelFontSize = 11;
+// The unit's name runs up the left edge on this baseline; its glyphs reach a font's descent to
+// the right of it, and the tick labels start clear of that.
+constexpr double kUnitBaseline = 20, kTicksStart = 32;
+// The gap between a tick label and the plot, and between two year labels.
+constexpr double kTickGap = 8;
+// The legend's line ends above this; labels in the plot stay below it.
+constexpr double kLegendBottom = 34;
 constexpr char kExportColor[] = "#2b6cb0";
 constexpr char kImportColor[] = "#dd6b20";
 constexpr char kBalanceColor[] = "#1a202c";
@@ -32,6 +43,10 @@ struct ValueAxis {
   int digits = 0;  // decimals of the tick labels
   double Min() const { return lo * step; }
   double Max() const { return hi * step; }
+  // The i-th tick's label as the tables write amounts: "1,500", "0.5".
+  std::string Tick(int i) const {
+    return GroupThousands(absl::StrFormat("%.*f", digits, i * step));
+  }
 };
 
 ValueAxis AxisFor(double min, double max) {
@@ -58,8 +73,9 @@ struct Frame {
   int first_year = 0;
   int years = 1;
   ValueAxis axis;
-  double Slot() const { return (kRight - kLeft) / years; }
-  double X(int year) const { return kLeft + Slot() * (year - first_year + 0.5); }
+  double left = 0;  // the plot's left edge, right of the widest tick label
+  double Slot() const { return (kRight - left) / years; }
+  double X(int year) const { return left + Slot() * (year - first_year + 0.5); }
   double Y(double v) const {
     return kBottom - (v - axis.Min()) / (axis.Max() - axis.Min()) * (kBottom - kTop);
   }
@@ -67,10 +83,19 @@ struct Frame {
 
 std::string Px(double v) { return absl::StrFormat("%.1f", v); }
 
-std::string SvgText(double x, double y, const char* anchor, const std::string& text,
+const char* AnchorName(Anchor anchor) {
+  switch (anchor) {
+    case Anchor::kStart: return "start";
+    case Anchor::kMiddle: return "middle";
+    case Anchor::kEnd: return "end";
+  }
+  return "start";
+}
+
+std::string SvgText(double x, double y, Anchor anchor, const std::string& text,
                     const std::string& attributes = "") {
-  return absl::StrCat("<text x=\"", Px(x), "\" y=\"", Px(y), "\" text-anchor=\"", anchor, "\"",
-                      attributes, ">", EscapeHtml(text), "</text>\n");
+  return absl::StrCat("<text x=\"", Px(x), "\" y=\"", Px(y), "\" text-anchor=\"",
+                      AnchorName(anchor), "\"", attributes, ">", EscapeHtml(text), "</text>\n");
 }
 
 std::string SvgLine(double x1, double y1, double x2, double y2, const char* color,
@@ -96,67 +121,128 @@ Frame FrameFor(const v1::AnalyzeBalanceResponse& b, int scale) {
     }
   }
   const int first = b.years(0).year(), last = b.years(b.years_size() - 1).year();
-  return Frame{first, last - first + 1, AxisFor(min, max)};
+  Frame f{first, last - first + 1, AxisFor(min, max), 0};
+  double widest = 0;
+  for (int i = f.axis.lo; i <= f.axis.hi; ++i) {
+    widest = std::max(widest, TextWidth(f.axis.Tick(i), kFontSize));
+  }
+  f.left = kTicksStart + widest + kTickGap;
+  return f;
 }
 
 std::string ValueGrid(const Frame& f, const std::string& unit) {
   std::string out;
   for (int i = f.axis.lo; i <= f.axis.hi; ++i) {
-    const double v = i * f.axis.step, y = f.Y(v);
-    absl::StrAppend(&out, SvgLine(kLeft, y, kRight, y, i == 0 ? kAxisColor : kGridColor),
-                    SvgText(kLeft - 8, y + 4, "end", absl::StrFormat("%.*f", f.axis.digits, v)));
+    const double y = f.Y(i * f.axis.step);
+    absl::StrAppend(&out, SvgLine(f.left, y, kRight, y, i == 0 ? kAxisColor : kGridColor),
+                    SvgText(f.left - kTickGap, y + 4, Anchor::kEnd, f.axis.Tick(i)));
   }
-  absl::StrAppend(&out, "<text transform=\"translate(20 ", Px((kTop + kBottom) / 2),
-                  ") rotate(-90)\" text-anchor=\"middle\">", EscapeHtml(unit), "</text>\n");
+  absl::StrAppend(&out, "<text transform=\"translate(", Px(kUnitBaseline), " ",
+                  Px((kTop + kBottom) / 2), ") rotate(-90)\" text-anchor=\"middle\">",
+                  EscapeHtml(unit), "</text>\n");
   return out;
 }
 
 std::string YearAxis(const Frame& f) {
-  const int every = (f.years + 15) / 16;  // at most 16 labels fit the width
-  std::string out = SvgLine(kLeft, kBottom, kRight, kBottom, kAxisColor);
+  // Every year has a tick; labels go on every n-th, as many as their width lets through.
+  const int every =
+      static_cast<int>(std::ceil((TextWidth("0000", kFontSize) + kTickGap) / f.Slot()));
+  std::string out = SvgLine(f.left, kBottom, kRight, kBottom, kAxisColor);
   for (int i = 0; i < f.years; ++i) {
     const double x = f.X(f.first_year + i);
     out += SvgLine(x, kBottom, x, kBottom + 5, kAxisColor);
-    if (i % every == 0) out += SvgText(x, kBottom + 20, "middle", absl::StrCat(f.first_year + i));
+    if (i % every == 0) {
+      out += SvgText(x, kBottom + 20, Anchor::kMiddle, absl::StrCat(f.first_year + i));
+    }
   }
-  return out + SvgText((kLeft + kRight) / 2, kBottom + 46, "middle", "Year");
+  return out + SvgText((f.left + kRight) / 2, kBottom + 46, Anchor::kMiddle, "Year");
 }
 
-// One bar, with its value as a tooltip and its status marker (* or ~) above it.
+// A bar's status marker (* or ~, and p) above it, higher up where a neighbour's is in the way,
+// and left out where there is no room: the bar's tooltip and the table still say it.
+std::string Mark(double x, double top, const std::string& mark, TextLayout& layout) {
+  for (double y = top - 4; y > top - 40; y -= 12) {
+    if (layout.Take(TextBox(x, y, Anchor::kMiddle, mark, kFontSize))) {
+      return SvgText(x, y, Anchor::kMiddle, mark);
+    }
+  }
+  return "";
+}
+
+// One bar, with its value as a tooltip and its status marker above it.
 std::string Bar(const Frame& f, double x, double width, double value, const char* color,
-                const std::string& tip, const std::string& mark) {
+                const std::string& tip, const std::string& mark, TextLayout& layout) {
   const double top = f.Y(std::max(value, 0.0)), base = f.Y(std::min(value, 0.0));
   std::string out = absl::StrCat("<rect x=\"", Px(x), "\" y=\"", Px(top), "\" width=\"", Px(width),
                                  "\" height=\"", Px(base - top), "\" fill=\"", color, "\"><title>",
                                  EscapeHtml(tip), "</title></rect>\n");
-  if (!mark.empty()) out += SvgText(x + width / 2, top - 4, "middle", mark);
+  if (!mark.empty()) out += Mark(x + width / 2, top, mark, layout);
   return out;
 }
 
-std::string Bars(const Frame& f, const v1::AnalyzeBalanceResponse& b, int scale) {
+std::string Bars(const Frame& f, const v1::AnalyzeBalanceResponse& b, int scale,
+                 TextLayout& layout) {
   const double width = std::min(f.Slot() * 0.32, 36.0);
   std::string out;
   for (const v1::BalanceYear& y : b.years()) {
     const double x = f.X(y.year());
     if (y.has_exports()) {
       const std::string mark = StatusMark(y.export_status(), y.export_partial());
-      out +=
-          Bar(f, x - width - 1, width, Plotted(y.exports(), scale), kExportColor,
-              absl::StrCat(y.year(), " exports: ", Amount(true, y.exports(), scale), mark), mark);
+      out += Bar(f, x - width - 1, width, Plotted(y.exports(), scale), kExportColor,
+                 absl::StrCat(y.year(), " exports: ", Amount(true, y.exports(), scale), mark), mark,
+                 layout);
     }
     if (y.has_imports()) {
       const std::string mark = StatusMark(y.import_status(), y.import_partial());
-      out +=
-          Bar(f, x + 1, width, Plotted(y.imports(), scale), kImportColor,
-              absl::StrCat(y.year(), " imports: ", Amount(true, y.imports(), scale), mark), mark);
+      out += Bar(f, x + 1, width, Plotted(y.imports(), scale), kImportColor,
+                 absl::StrCat(y.year(), " imports: ", Amount(true, y.imports(), scale), mark), mark,
+                 layout);
     }
   }
   return out;
 }
 
+// The years whose balance carries its value: the first, the last and the extremes, each once.
+// The table has every year; on a long series a label on each would overlap into a band.
+std::vector<const v1::BalanceYear*> LabelledYears(const v1::AnalyzeBalanceResponse& b) {
+  std::vector<const v1::BalanceYear*> with;
+  for (const v1::BalanceYear& y : b.years()) {
+    if (y.has_balance()) with.push_back(&y);
+  }
+  if (with.empty()) return {};
+  const auto [min, max] = std::minmax_element(
+      with.begin(), with.end(), [](const v1::BalanceYear* a, const v1::BalanceYear* b) {
+        return Plotted(a->balance(), 0) < Plotted(b->balance(), 0);
+      });
+  std::vector<const v1::BalanceYear*> out;
+  for (const v1::BalanceYear* y : {with.front(), with.back(), *min, *max}) {
+    if (std::find(out.begin(), out.end(), y) == out.end()) out.push_back(y);
+  }
+  return out;
+}
+
+// A balance's value by its marker: below a deficit, above a surplus, on the other side when
+// that is taken, and left out when both are. A white halo keeps it legible across a bar.
+std::string BalanceLabel(const Frame& f, const v1::BalanceYear& y, int scale, TextLayout& layout) {
+  const std::string text = Amount(true, y.balance(), scale);
+  const double value = Plotted(y.balance(), scale), v = f.Y(value);
+  const double half = TextWidth(text, kLabelFontSize) / 2;
+  const double x = std::clamp(f.X(y.year()), f.left + half, kWidth - half);
+  const double below = v + 20, above = v - 10;
+  for (double baseline : value < 0 ? std::array{below, above} : std::array{above, below}) {
+    if (layout.Take(TextBox(x, baseline, Anchor::kMiddle, text, kLabelFontSize))) {
+      return SvgText(x, baseline, Anchor::kMiddle, text,
+                     " font-size=\"11\" stroke=\"#ffffff\" stroke-width=\"3\" "
+                     "paint-order=\"stroke\"");
+    }
+  }
+  return "";
+}
+
 // Markers for every year with a balance, joined only between adjacent years: a line across a
 // gap would invent the years in between.
-std::string BalanceMarkers(const Frame& f, const v1::AnalyzeBalanceResponse& b, int scale) {
+std::string BalanceMarkers(const Frame& f, const v1::AnalyzeBalanceResponse& b, int scale,
+                           TextLayout& layout) {
   std::string lines, markers;
   const v1::BalanceYear* previous = nullptr;
   for (const v1::BalanceYear& y : b.years()) {
@@ -170,52 +256,56 @@ std::string BalanceMarkers(const Frame& f, const v1::AnalyzeBalanceResponse& b, 
         &markers, "<path d=\"", Diamond(x, v, 6), "\" fill=\"", kBalanceColor,
         "\" stroke=\"#ffffff\"><title>",
         EscapeHtml(absl::StrCat(y.year(), " balance: ", Amount(true, y.balance(), scale))),
-        "</title></path>\n",
-        // Below a deficit, above a surplus, with a white halo that keeps the
-        // value legible where it crosses a bar or a line.
-        SvgText(x, v + (Plotted(y.balance(), scale) < 0 ? 20 : -10), "middle",
-                Amount(true, y.balance(), scale),
-                " font-size=\"11\" stroke=\"#ffffff\" stroke-width=\"3\" "
-                "paint-order=\"stroke\""));
+        "</title></path>\n");
     previous = &y;
   }
-  return lines + markers;
+  std::string labels;
+  for (const v1::BalanceYear* y : LabelledYears(b)) labels += BalanceLabel(f, *y, scale, layout);
+  return lines + markers + labels;
 }
 
-std::string Legend() {
+std::string Legend(const Frame& f) {
   std::string out;
-  double x = kLeft;
+  double x = f.left;
   for (auto [color, name] :
        {std::pair{kExportColor, "Exports"}, std::pair{kImportColor, "Imports"}}) {
     absl::StrAppend(&out, "<rect x=\"", Px(x), "\" y=\"14\" width=\"14\" height=\"14\" fill=\"",
-                    color, "\"/>\n", SvgText(x + 20, 26, "start", name));
+                    color, "\"/>\n", SvgText(x + 20, 26, Anchor::kStart, name));
     x += 100;
   }
   absl::StrAppend(&out, "<path d=\"", Diamond(x + 7, 21, 6), "\" fill=\"", kBalanceColor, "\"/>\n",
-                  SvgText(x + 20, 26, "start", "Balance (exports minus imports)"));
+                  SvgText(x + 20, 26, Anchor::kStart, "Balance (exports minus imports)"));
   return out;
 }
 }  // namespace
 
-std::string ChartTitle(const v1::AnalyzeBalanceResponse& b, int scale) {
-  return absl::StrCat("Figure 1. ", b.reporter(), " exports to and imports from ", b.partner(),
-                      ", ", b.product_code(), ", ", UnitText(scale, b.currency_code()));
+std::string ChartTitle(const ReportData& d) {
+  const v1::AnalyzeBalanceResponse& b = d.balance;
+  return absl::StrCat("Figure 1. ", EconomyTitle(b.reporter()), ": exports to and imports from ",
+                      EconomyTitle(b.partner()), ", ",
+                      ProductTitle(b.product_code(), d.product_description), ", ",
+                      UnitText(d.scale, b.currency_code()));
 }
 
-std::string ChartSvg(const v1::AnalyzeBalanceResponse& balance, int scale, bool standalone) {
+std::string ChartSvg(const ReportData& data, bool standalone) {
+  const v1::AnalyzeBalanceResponse& balance = data.balance;
   std::string out = standalone ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : "";
   absl::StrAppend(&out, "<svg", standalone ? " xmlns=\"http://www.w3.org/2000/svg\"" : "",
                   " width=\"", kWidth, "\" height=\"", kHeight, "\" viewBox=\"0 0 ", kWidth, " ",
                   kHeight,
                   "\" role=\"img\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"13\" "
                   "fill=\"#1a202c\">\n<title>",
-                  EscapeHtml(ChartTitle(balance, scale)), "</title>\n");
+                  EscapeHtml(ChartTitle(data)), "</title>\n");
   if (balance.years().empty()) {
-    return out + SvgText(kWidth / 2, kHeight / 2, "middle", "No data") + "</svg>\n";
+    return out + SvgText(kWidth / 2, kHeight / 2, Anchor::kMiddle, "No data") + "</svg>\n";
   }
-  const Frame f = FrameFor(balance, scale);
-  absl::StrAppend(&out, ValueGrid(f, UnitText(scale, balance.currency_code())), YearAxis(f),
-                  Bars(f, balance, scale), BalanceMarkers(f, balance, scale), Legend(), "</svg>\n");
+  const Frame f = FrameFor(balance, data.scale);
+  // Labels inside the plot: below the legend, above the year axis, right of the tick labels.
+  TextLayout layout(Box{f.left, kLegendBottom, kWidth, kBottom - 1});
+  // The bars' markers take their places first: a balance label gives way to them.
+  const std::string bars = Bars(f, balance, data.scale, layout);
+  absl::StrAppend(&out, ValueGrid(f, UnitText(data.scale, balance.currency_code())), YearAxis(f),
+                  bars, BalanceMarkers(f, balance, data.scale, layout), Legend(f), "</svg>\n");
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include "absl/time/time.h"
 #include "client/money_format.h"
 #include "report/report_chart.h"
+#include "report/report_names.h"
 #include "report/value_format.h"
 
 namespace culturetrade::report {
@@ -23,7 +24,8 @@ void Document::AddTable(const std::string& caption, Table table, size_t text_col
 
 std::string Title(const ReportData& d) {
   const v1::AnalyzeBalanceResponse& b = d.balance;
-  return absl::StrCat("Trade in ", b.product_code(), ": ", b.reporter(), " with ", b.partner());
+  return absl::StrCat("Trade in ", ProductTitle(b.product_code(), d.product_description), ": ",
+                      EconomyTitle(b.reporter()), " with ", EconomyTitle(b.partner()));
 }
 
 namespace {
@@ -56,8 +58,11 @@ std::string Sentence(const std::string& text) {
   return absl::EndsWith(text, ".") ? text : text + ".";
 }
 
-std::string Subject(const v1::AnalyzeBalanceResponse& b) {
-  return absl::StrCat(b.reporter(), " with ", b.partner(), ", ", b.product_code());
+// "China with South Korea, television dramas": what a table is about.
+std::string Subject(const ReportData& d) {
+  const v1::AnalyzeBalanceResponse& b = d.balance;
+  return absl::StrCat(EconomyTitle(b.reporter()), " with ", EconomyTitle(b.partner()), ", ",
+                      ProductTitle(b.product_code(), d.product_description));
 }
 
 void Introduction(const ReportData& d, Document& doc) {
@@ -80,17 +85,18 @@ void Introduction(const ReportData& d, Document& doc) {
 void Figure(const ReportData& d, Document& doc) {
   doc.Add(Kind::kHeading, "Exports, imports and balance");
   doc.Add(Kind::kChart,
-          absl::StrCat(ChartTitle(d.balance, d.scale),
+          absl::StrCat(ChartTitle(d),
                        ". Bars: exports and imports; diamonds: the balance. A year without a bar "
                        "has no data; * marks a derived value, ~ an estimated one."),
-          ChartTitle(d.balance, d.scale));
+          ChartTitle(d));
 }
 
 Table BalanceTable(const v1::AnalyzeBalanceResponse& b, int scale) {
   Table t{
       {"Year", "Exports", "Imports", "Balance", "Coverage X/M", "Export growth", "Import growth"},
       {},
-      {"Growth is over the previous year, and absent across a gap."}};
+      {"Growth is over the previous year, and absent across a gap."},
+      ""};
   for (const v1::BalanceYear& y : b.years()) {
     t.rows.push_back(
         {absl::StrCat(y.year()),
@@ -114,16 +120,17 @@ std::string CompoundText(const char* flow, const v1::CompoundGrowth& g, int scal
 void BalanceSection(const ReportData& d, Document& doc) {
   const v1::AnalyzeBalanceResponse& b = d.balance;
   doc.Add(Kind::kHeading, "Balance by year");
-  doc.AddTable(absl::StrCat(Subject(b), ": ", UnitText(d.scale, b.currency_code())),
+  doc.AddTable(absl::StrCat(Subject(d), ": ", UnitText(d.scale, b.currency_code())),
                BalanceTable(b, d.scale), 1);
   doc.List("Average annual (compound) growth:",
            {CompoundText("exports", b.export_growth(), d.scale),
             CompoundText("imports", b.import_growth(), d.scale)});
   if (b.cumulative_balance_years().empty()) return;
-  doc.Add(Kind::kParagraph,
-          absl::StrCat("Cumulative balance (", absl::StrJoin(b.cumulative_balance_years(), ", "),
-                       "): ", Amount(true, b.cumulative_balance(), d.scale), " ",
-                       UnitText(d.scale, b.currency_code()), "."));
+  doc.Add(Kind::kParagraph, absl::StrCat("Cumulative balance (",
+                                         YearRanges({b.cumulative_balance_years().begin(),
+                                                     b.cumulative_balance_years().end()}),
+                                         "): ", Amount(true, b.cumulative_balance(), d.scale), " ",
+                                         UnitText(d.scale, b.currency_code()), "."));
 }
 
 std::string SpikesText(const char* flow, const ReportPart<v1::AnalyzeGrowthResponse>& g) {
@@ -149,7 +156,8 @@ void SpikesSection(const ReportData& d, Document& doc) {
 Table DealTable(const v1::AnalyzeDealPricesResponse& r) {
   Table t{{"Group", "Key", "Deals", "Min", "Median", "Max"},
           {},
-          {"A key marked ~ includes estimated (illustrative) prices, * derived ones."}};
+          {"A key marked ~ includes estimated (illustrative) prices, * derived ones."},
+          ""};
   for (auto [group, stats] :
        {std::pair{"title", &r.by_title()}, std::pair{"origin", &r.by_origin()}}) {
     for (const v1::PriceStats& s : *stats) {
@@ -201,7 +209,7 @@ std::string BasisText(v1::GrowthBasis basis) {
 }
 
 Table ProjectionTable(const v1::ProjectBalanceResponse& r, int scale) {
-  Table t{{"Year", "Exports", "Imports", "Balance"}, {}, {}};
+  Table t{{"Year", "Exports", "Imports", "Balance"}, {}, {}, ""};
   for (const v1::ProjectedYear& y : r.years()) {
     t.rows.push_back({absl::StrCat(y.year()), Amount(true, y.exports(), scale),
                       Amount(true, y.imports(), scale), Amount(true, y.balance(), scale)});
@@ -256,7 +264,8 @@ void SpilloverSection(const ReportData& d, Document& doc) {
   Table t{{"Multiplier", "Induced per cultural exports", "Source", "Applied to", "Unit",
            "Cultural exports", "Induced exports"},
           {},
-          {}};
+          {},
+          ""};
   std::vector<std::string> skipped;
   for (const SpilloverPart& s : d.spillovers) {
     const v1::Multiplier& m = s.multiplier;
@@ -266,15 +275,17 @@ void SpilloverSection(const ReportData& d, Document& doc) {
       continue;
     }
     const v1::EstimateSpilloverResponse& r = *s.result.response;
-    t.rows.push_back(
-        {m.id(),
-         absl::StrCat(FormatMoney(m.induced_exports(), 0, 0), " per ",
-                      FormatMoney(m.cultural_exports(), 0, 0), " ",
-                      m.cultural_exports().currency_code()),
-         absl::StrCat(Cited(m.source()), ", ", m.year()),
-         absl::StrCat(m.economy(), "'s exports of ", d.balance.product_code(), " to WLD, ", s.year),
-         UnitText(d.scale, r.induced_exports().currency_code()),
-         Amount(true, r.cultural_exports(), d.scale), Amount(true, r.induced_exports(), d.scale)});
+    t.rows.push_back({m.id(),
+                      absl::StrCat(FormatMoney(m.induced_exports(), 0, 0), " per ",
+                                   FormatMoney(m.cultural_exports(), 0, 0), " ",
+                                   m.cultural_exports().currency_code()),
+                      absl::StrCat(Cited(m.source()), ", ", m.year()),
+                      absl::StrCat(EconomyTitle(m.economy()), "'s exports of ",
+                                   ProductTitle(d.balance.product_code(), d.product_description),
+                                   " to the world, ", s.year),
+                      UnitText(d.scale, r.induced_exports().currency_code()),
+                      Amount(true, r.cultural_exports(), d.scale),
+                      Amount(true, r.induced_exports(), d.scale)});
   }
   if (!t.rows.empty()) {
     doc.AddTable("Merchandise exports induced by cultural exports, under the dataset's multipliers",
@@ -295,7 +306,8 @@ void FactsSection(const ReportData& d, Document& doc) {
   }
   Table t{{"Fact", "As stated", "Source"},
           {},
-          {"Shown as the sources state them; culturetrade does not compute with them."}};
+          {"Shown as the sources state them; culturetrade does not compute with them."},
+          ""};
   for (const v1::CitedFact& f : d.dataset.cited_facts()) {
     t.rows.push_back(
         {absl::StrCat(f.subject(), ": ", f.statement()),

@@ -13,6 +13,8 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
   // Table format only: lines printed under the table (notes, summaries).
   std::vector<std::string> notes;
+  // Table format only: the line above the table, saying what it shows and in which unit.
+  std::string caption;
 };
 
 }  // namespace culturetrade::report

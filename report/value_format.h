@@ -4,14 +4,27 @@
 #define CULTURETRADE_REPORT_VALUE_FORMAT_H_
 
 #include <string>
+#include <vector>
 
 #include "culturetrade/v1/trade_flow.pb.h"
 #include "google/type/money.pb.h"
 
 namespace culturetrade::report {
 
-// An amount for display: divided by 10^scale, with `digits` decimals; "-" when absent.
+// An amount for people: divided by 10^scale, with `digits` decimals and thousands separators
+// ("136,202,534.00"); "-" when absent.
 std::string Amount(bool present, const google::type::Money& money, int scale, int digits = 2);
+// The same for programs (CSV): no separators, "" when absent.
+std::string PlainAmount(bool present, const google::type::Money& money, int scale, int digits = 2);
+// `number` ("-1234567.5") with a comma between each group of three digits of its integer part.
+std::string GroupThousands(const std::string& number);
+// --scale auto: the power of ten (0, 3, 6 or 9) that leaves the largest amount of a table, in
+// magnitude, one to three digits before the decimal point (units below a thousand).
+int AutoScale(double largest);
+// The magnitude of `money` in units, for choosing a scale.
+double Magnitude(const google::type::Money& money);
+// Years as ranges: "2001–2019", or "2001–2005, 2008, 2010–2012" where some are missing.
+std::string YearRanges(const std::vector<int>& years);
 // "millions of CNY" or "CNY".
 std::string UnitText(int scale, const std::string& currency);
 // A ratio with four decimals: "0.8312".

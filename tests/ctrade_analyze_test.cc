@@ -63,8 +63,12 @@ TEST_F(CtradeAnalyzeTest, GrowthOfImports) {
   CommandResult r = Analyze("", "growth", kStudy, kGrowthArgs);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("2014 (+496.02%)"));
-  EXPECT_THAT(r.out, HasSubstr("74040000.00*"));  // 2013 is derived
-  EXPECT_THAT(r.out, HasSubstr("compound growth 2010-2016: +54.98% a year"));
+  EXPECT_THAT(
+      r.out,
+      HasSubstr("Amounts in millions of CNY.\n\nYEAR   VALUE    GROWTH\n"));  // 2013 is derived
+  EXPECT_THAT(r.out, HasSubstr("2013  74.04*"));  // 2013 is derived; auto scale: millions
+  EXPECT_THAT(r.out,
+              HasSubstr("compound growth 2010\u20132016: +54.98% a year (20.92 to 289.83)."));
   EXPECT_THAT(r.out, HasSubstr("over 4 years"));
   EXPECT_THAT(r.out, HasSubstr("(3 years missing)"));
 }
@@ -75,7 +79,7 @@ TEST_F(CtradeAnalyzeTest, ExportersInOneCurrency) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("1/8.85"));
   EXPECT_THAT(r.out, HasSubstr("CHN / KOR = 0.1130"));
-  EXPECT_THAT(r.out, HasSubstr("16952710.01"));
+  EXPECT_THAT(r.out, HasSubstr("China (CHN)        105.00 CNY  0.161454381      16.95"));
   // The study has no world totals, and the table says so instead of showing shares.
   EXPECT_THAT(r.out, HasSubstr("Market shares: "));
   EXPECT_THAT(r.out, HasSubstr("WLD"));
@@ -88,7 +92,7 @@ TEST_F(CtradeAnalyzeTest, DealPrices) {
   EXPECT_THAT(r.out, HasSubstr("\"Descendants of the Sun\" / \"You from the Stars\" = 5.75x"));
   EXPECT_THAT(r.out, HasSubstr("KOR median / CHN median = "));
   EXPECT_THAT(r.out, HasSubstr("CHN~"));  // the Chinese prices are illustrative estimates
-  EXPECT_THAT(r.out, HasSubstr("Prices per episode in USD."));
+  EXPECT_THAT(r.out, HasSubstr("Prices per episode in thousands of USD."));
 }
 
 // US$150 M x 412 / 100 = US$618 M.
@@ -104,10 +108,12 @@ TEST_F(CtradeAnalyzeTest, Spillover) {
 TEST_F(CtradeAnalyzeTest, Projection) {
   CommandResult r = Analyze("", "projection", kStudy, kProjectionArgs);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("never closes"));
+  // A sentence with a full stop and no amount in units, although the table is in millions.
+  EXPECT_THAT(r.out, HasSubstr("from a larger base in 2016, so exports never catch up.\n"));
+  EXPECT_THAT(r.out, Not(HasSubstr("289830000")));
   EXPECT_THAT(r.out, HasSubstr("+89.81%"));
   EXPECT_THAT(r.out, HasSubstr("Projected from 2016"));
-  EXPECT_THAT(r.out, HasSubstr("GROWTH_BASIS_COMPOUND"));
+  EXPECT_THAT(r.out, HasSubstr("Projected from 2016 by compound growth:"));
   EXPECT_THAT(r.out, HasSubstr("\n2030 "));
   // Given rates: from 16.96 against 289.83 (millions of CNY) in 2016, exports doubling and
   // imports growing 20 % a year, (2 / 1.2)^t >= 17.09 first at t = 6 (ln 17.09 / ln 1.667 = 5.56).
@@ -117,8 +123,8 @@ TEST_F(CtradeAnalyzeTest, Projection) {
                "--scale", "millions"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("The deficit closes in 2022."));
-  EXPECT_THAT(r.out, HasSubstr("GROWTH_BASIS_GIVEN"));
-  EXPECT_THAT(r.out, HasSubstr("1085.44"));  // 16.96 x 2^6
+  EXPECT_THAT(r.out, HasSubstr("by growth rates given"));
+  EXPECT_THAT(r.out, HasSubstr("1,085.44"));  // 16.96 x 2^6, with separators
 }
 
 // 2016: 1 - |16.96 - 289.83| / (16.96 + 289.83) = 33.92 / 306.79 = 0.1106; China exports
@@ -175,11 +181,11 @@ TEST_F(CtradeAnalyzeTest, Mirror) {
   CommandResult csv = Analyze("csv", "mirror", "mirror-data", args);
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_EQ(csv.out,
-            "YEAR,REPORTED,MIRROR,DIFFERENCE,RELATIVE\n"
-            "2018,110.50,100.00,10.50,+10.50%\n"
-            "2019,90.00,120.00,-30.00,-25.00%\n"
-            "2020,50.00,-,-,-\n"
-            "2021,-,80.00,-,-\n");
+            "year,reported,mirror,difference,relative_fraction\n"
+            "2018,110.50,100.00,10.50,0.105000\n"
+            "2019,90.00,120.00,-30.00,-0.250000\n"
+            "2020,50.00,,,\n"
+            "2021,,80.00,,\n");
 
   // The study has China's report only: there is nothing to mirror.
   CommandResult study = Analyze(
@@ -244,21 +250,21 @@ TEST_F(CtradeAnalyzeTest, CsvHasNoStatusMarkers) {
   CommandResult r = Analyze("csv", "growth", kStudy, kGrowthArgs);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
-            "YEAR,VALUE,GROWTH\n"
-            "2010,20920000.00,-\n"
-            "2013,74040000.00,-\n"
-            "2014,441290000.00,+496.02%\n"
-            "2016,289830000.00,-\n");
+            "year,value,growth_fraction\n"
+            "2010,20920000.00,\n"
+            "2013,74040000.00,\n"
+            "2014,441290000.00,4.960157\n"
+            "2016,289830000.00,\n");
 
   r = Analyze("csv", "deals", kStudy, kDealsArgs);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("GROUP,KEY,DEALS,MIN,MEDIAN,MAX\n"));
+  EXPECT_THAT(r.out, HasSubstr("group,key,deals,min,median,max\n"));
   EXPECT_THAT(r.out, HasSubstr("\norigin,CHN,2,"));
   EXPECT_THAT(r.out, AllOf(Not(HasSubstr("~")), Not(HasSubstr("*")), Not(HasSubstr("5.75x"))));
 
   r = Analyze("csv", "projection", kStudy, kProjectionArgs);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("YEAR,EXPORTS,IMPORTS,BALANCE\n"));
+  EXPECT_THAT(r.out, HasSubstr("year,exports,imports,balance\n"));
   EXPECT_THAT(r.out, Not(HasSubstr("never closes")));
 }
 

@@ -98,6 +98,19 @@ TEST_F(CtradeReportTest, DealPricesDefaultToTheBalancesCurrency) {
   EXPECT_THAT(md, HasSubstr("+89.81%"));
 }
 
+// Without --scale the report picks the one its balance reads best in, and its titles name the
+// economies and, from the flows' description, the product.
+TEST_F(CtradeReportTest, DefaultsToAReadableScaleAndNames) {
+  const std::string out = dir_ + "/auto";
+  CommandResult r = Report(out, {});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string md = testing::ReadFile(out + "/report.md");
+  EXPECT_THAT(md, HasSubstr("# Trade in television dramas: China with South Korea\n"));
+  EXPECT_THAT(md, HasSubstr("Amounts are in millions of CNY unless"));
+  EXPECT_THAT(md, HasSubstr("| 2016 | 16.96 | 289.83 | -272.87 |"));
+  EXPECT_THAT(testing::ReadFile(out + "/chart.svg"), HasSubstr(">millions of CNY</text>"));
+}
+
 TEST_F(CtradeReportTest, AMissingRateSkipsTheDealsWithAReason) {
   const std::string out = dir_ + "/eur";
   CommandResult r = Report(out, {"--currency", "EUR"});

@@ -91,20 +91,9 @@ TEST(ParseCsvPeriod, RefusesWhatIsNotACalendarPeriod) {
   EXPECT_THAT(PeriodOf("2001.1"), HasSubstr("ambiguous"));
   EXPECT_THAT(PeriodOf("Foo 2001"), HasSubstr("is not a period"));
   EXPECT_THAT(PeriodOf("1850"), HasSubstr("outside 1900-2100"));
-  EXPECT_THAT(PeriodOf("01/15/2001"), HasSubstr("is not a period"));
+  EXPECT_THAT(PeriodOf("01/15/2001"), HasSubstr("is a day; a flow covers"));
   EXPECT_THAT(PeriodOf("2001-01-15"), HasSubstr("a flow covers a year, a month or a quarter"));
   EXPECT_THAT(PeriodOf("2001-02-29", true), HasSubstr("not a day of the calendar"));
-}
-
-TEST(CountryFromNumeric, KnownCodesAndAnErrorNamingTheUnknown) {
-  EXPECT_EQ(*CountryFromNumeric("156"), "CHN");
-  EXPECT_EQ(*CountryFromNumeric("410"), "KOR");
-  EXPECT_EQ(*CountryFromNumeric("392"), "JPN");
-  EXPECT_EQ(*CountryFromNumeric("840"), "USA");
-  EXPECT_EQ(*CountryFromNumeric("842"), "USA");  // BACI's United States
-  EXPECT_EQ(*CountryFromNumeric("056"), "BEL");
-  EXPECT_EQ(*CountryFromNumeric("0"), "WLD");
-  EXPECT_THAT(CountryFromNumeric("999").status().message(), HasSubstr("unknown country code 999"));
 }
 
 TEST(LongLayout, BomCrlfEmptyLinesQuotesAndThousands) {

@@ -89,6 +89,9 @@ TEST(DeficitClosingTest, StudyCaseNeverCloses) {
   EXPECT_TRUE(Mentions(r->reason, "grow")) << r->reason;
   EXPECT_TRUE(Mentions(r->reason, "54.98 %")) << r->reason;
   EXPECT_TRUE(Mentions(r->reason, "26.85 %")) << r->reason;
+  // Rates and the base year, but no amount: only the client knows the scale its reader uses.
+  EXPECT_TRUE(Mentions(r->reason, "from a larger base in 2016")) << r->reason;
+  EXPECT_FALSE(Mentions(r->reason, "289.83")) << r->reason;
 }
 
 TEST(DeficitClosingTest, ClosesExactlyOnAWholeYear) {

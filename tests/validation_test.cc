@@ -72,6 +72,17 @@ TEST(ValidationTest, CodesMustExistNotJustLookRight) {
                                                          "dataset.flows[0].value.currency_code"}));
 }
 
+TEST(ValidationTest, TheTradeSourcesOwnCodesAreEconomies) {
+  v1::Dataset d;
+  for (const char* code : {"S19", "R20", "ZA1", "XNS", "S20", "X19"}) {
+    v1::TradeFlow f = GoodFlow();
+    f.set_partner(code);
+    *d.add_flows() = f;
+  }
+  EXPECT_EQ(ViolatedFields(d),
+            (std::vector<std::string>{"dataset.flows[4].partner", "dataset.flows[5].partner"}));
+}
+
 TEST(ValidationTest, DuplicateFlowKeysAreRefused) {
   v1::Dataset d;
   *d.add_flows() = GoodFlow();

@@ -37,5 +37,27 @@ TEST(StatusMark, DerivedEstimatedAndPartial) {
   EXPECT_EQ(StatusMark(v1::VALUE_STATUS_ESTIMATED, true), "~p");
 }
 
+TEST(GroupThousands, CommasBetweenGroupsOfThreeDigits) {
+  EXPECT_EQ(GroupThousands("136202534.00"), "136,202,534.00");
+  EXPECT_EQ(GroupThousands("-1234.5"), "-1,234.5");
+  EXPECT_EQ(GroupThousands("999"), "999");
+  EXPECT_EQ(GroupThousands("-"), "-");
+}
+
+TEST(AutoScale, OneToThreeDigitsBeforeThePoint) {
+  EXPECT_EQ(AutoScale(0), 0);
+  EXPECT_EQ(AutoScale(999.99), 0);
+  EXPECT_EQ(AutoScale(1000), 3);
+  EXPECT_EQ(AutoScale(136202534), 6);
+  EXPECT_EQ(AutoScale(-5e9), 9);
+  EXPECT_EQ(AutoScale(4e13), 9);  // billions is the largest unit
+}
+
+TEST(YearRanges, RangesNotLists) {
+  EXPECT_EQ(YearRanges({2001, 2002, 2003, 2019}), "2001\u20132003, 2019");
+  EXPECT_EQ(YearRanges({2001}), "2001");
+  EXPECT_EQ(YearRanges({}), "");
+}
+
 }  // namespace
 }  // namespace culturetrade::report

@@ -35,8 +35,9 @@ absl::Status RunAnalysis(Context& c,
   request.set_dataset(DatasetNameArg(*dataset));
   if (absl::Status s = build(o, request); !s.ok()) return s;
   // The tables read --scale only once the answer is in: read it now, so a bad one is a usage
-  // error before the call rather than an unscaled table.
-  o.Scale();
+  // error before the call rather than an unscaled table. auto, the default, picks it from the
+  // answer's amounts.
+  if (o.Str("scale", "auto") != "auto") o.Scale();
   if (!o.status().ok()) return o.status();
   absl::StatusOr<Response> response = [&] {
     Spinner waiting("analysing");
@@ -53,6 +54,11 @@ absl::Status RunAnalysis(Context& c,
   return absl::OkStatus();
 }
 
+const std::pair<std::string, std::string> kScaleOption = {
+    "scale",
+    "show amounts in units, thousands, millions or billions; auto (default) picks the one that "
+    "leaves the largest amount 1 to 3 digits before the point"};
+
 const OptionList kSeriesOptions = {
     {"reporter", "the reporting economy (ISO alpha-3), for example CHN"},
     {"partner", "the partner economy, for example KOR, or WLD for the world"},
@@ -61,7 +67,7 @@ const OptionList kSeriesOptions = {
     {"end-year", "last year (default: last with data)"},
     {"currency", "express amounts in this currency (ISO 4217) at the dataset's rates"},
     {"include-partial", "use years with missing months or quarters in growth"},
-    {"scale", "show amounts in units, thousands, millions or billions"}};
+    kScaleOption};
 
 template <typename Request>
 absl::Status SeriesRequest(OptionReader& o, Request& r) {
@@ -96,7 +102,7 @@ OptionList With(OptionList base, const OptionList& more) {
 
 std::vector<Command> AnalysisCommands() {
   using v1::AnalyzeBalanceRequest, v1::AnalyzeBalanceResponse;
-  const OptionList scale = {{"scale", "show amounts in units, thousands, millions or billions"}};
+  const OptionList scale = {kScaleOption};
   return {
       {"analyze balance", "DATASET",
        "Yearly exports, imports, balance, coverage and growth of a reporter with a partner.",
@@ -203,7 +209,7 @@ std::vector<Command> AnalysisCommands() {
         {"base-year", "the year projected from (default: last with both flows)"},
         {"close-by", "also compute the export growth that closes the deficit by this year"},
         {"currency", "express amounts in this currency"},
-        {"scale", "show amounts in units, thousands, millions or billions"}},
+        kScaleOption},
        [](Context& c) {
          return RunAnalysis<v1::ProjectBalanceRequest, v1::ProjectBalanceResponse>(
              c,

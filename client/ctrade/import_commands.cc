@@ -116,6 +116,11 @@ absl::StatusOr<RateCsv> ReadRatesArg(Context& c, const std::string& option) {
   absl::StatusOr<bool> skip_bad = SwitchArg(c, "skip-bad");
   if (!skip_bad.ok()) return skip_bad.status();
   o.skip_bad = *skip_bad;
+  if (c.args.Has("date-format")) {
+    absl::StatusOr<import::DateOrder> order = import::ParseDateOrder(c.args.Get("date-format"));
+    if (!order.ok()) return UsageError(order.status().message());
+    o.date_order = *order;
+  }
   return ReadInput<RateCsv>(c, c.args.Get(option),
                             [&](std::istream& in) { return ReadRatesCsv(in, o); });
 }
@@ -349,6 +354,7 @@ const std::vector<std::pair<std::string, std::string>> kCsvOptions = {
     {"rates", "a CSV file of exchange rates to store with the flows (see 'rates import')"},
     {"base", "with --rates: the base currency of rows or columns that name none"},
     {"quote", "with --rates: the quote currency of rows or columns that name none"},
+    {"date-format", "with --rates: DMY or MDY, the order of numeric dates such as 02/01/2001"},
     {"skip-bad", "skip bad rows, count them, and report the first on standard error"},
     {"dry-run", "show how the columns were read and the first rows; send nothing"}};
 
@@ -364,6 +370,9 @@ const std::vector<std::pair<std::string, std::string>> kRateOptions = {
      "the quote currency of rows or columns that name none: a daily table's columns "
      "then give the price of one unit of their currency in it"},
     {"delimiter", "the field separator: , ; or tab (detected when absent)"},
+    {"date-format",
+     "DMY or MDY: the order of numeric dates such as 02/01/2001 (told by the file's dates when "
+     "one has a part above 12)"},
     {"display-name", "a short title for the new dataset (default: the copied one's)"},
     {"description", "what the new dataset holds (default: the copied one's)"},
     {"skip-bad", "skip bad rows, count them, and report the first on standard error"},

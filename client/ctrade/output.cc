@@ -37,6 +37,20 @@ std::vector<bool> NumericColumns(const Table& table) {
   return numeric;
 }
 
+// A column as scripts name it: "EXPORT GROWTH FRACTION" -> export_growth_fraction.
+std::string CsvColumnName(const std::string& title) {
+  std::string name;
+  for (char c : title) {
+    if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
+      name += absl::ascii_tolower(static_cast<unsigned char>(c));
+    } else if (!name.empty() && name.back() != '_') {
+      name += '_';
+    }
+  }
+  while (!name.empty() && name.back() == '_') name.pop_back();
+  return name;
+}
+
 std::string CsvField(const std::string& cell) {
   if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
   std::string quoted = "\"";
@@ -64,7 +78,10 @@ void PrintTable(const Table& table, Format format, std::ostream& out) {
         o->append(CsvField(c));
       }) << "\n";
     };
-    print_csv_row(table.header);
+    std::vector<std::string> header;
+    header.reserve(table.header.size());
+    for (const std::string& name : table.header) header.push_back(CsvColumnName(name));
+    print_csv_row(header);
     for (const auto& row : table.rows) print_csv_row(row);
     return;
   }
@@ -85,6 +102,7 @@ void PrintTable(const Table& table, Format format, std::ostream& out) {
     }
     out << std::string(absl::StripTrailingAsciiWhitespace(line)) << "\n";
   };
+  if (!table.caption.empty()) out << table.caption << "\n\n";
   print_row(table.header);
   for (const auto& row : table.rows) print_row(row);
   for (const std::string& note : table.notes) out << note << "\n";

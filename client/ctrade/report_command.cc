@@ -1,8 +1,10 @@
 // `ctrade report`: runs the analyses a study needs through the SDK and writes report.md (with
 // chart.svg) and report.html. What the data cannot support becomes a sentence in the report;
 // anything else (a typo, a server that is down) fails the command.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -10,6 +12,7 @@
 #include "client/ctrade/commands.h"
 #include "core/special_codes.h"
 #include "report/report.h"
+#include "report/value_format.h"
 
 namespace culturetrade::ctrade {
 namespace {
@@ -20,7 +23,8 @@ using report::SpilloverPart;
 
 struct ReportArgs {
   std::string dataset, reporter, partner, product, currency, out_dir;
-  int scale = 0, to_year = 0, close_by = 0;  // 0: the defaults, which need the balance first
+  std::optional<int> scale;       // none: --scale auto, which needs the balance first
+  int to_year = 0, close_by = 0;  // 0: the defaults, which need the balance first
 };
 
 absl::StatusOr<ReportArgs> ParseArgs(const Context& c) {
@@ -33,7 +37,7 @@ absl::StatusOr<ReportArgs> ParseArgs(const Context& c) {
                o.Str("product"),
                absl::AsciiStrToUpper(o.Str("currency")),
                o.Str("out-dir", ".")};
-  a.scale = o.Scale();
+  if (o.Str("scale", "auto") != "auto") a.scale = o.Scale();
   a.to_year = o.Int("to-year");
   a.close_by = o.Int("close-by");
   if (!o.status().ok()) return o.status();
@@ -198,6 +202,36 @@ absl::Status Analyze(Client& client, ReportArgs& a, ReportData& d) {
   return absl::OkStatus();
 }
 
+// --scale auto: the scale that leaves the balance's largest amount one to three digits before
+// the point. The chart, the tables and the sentences all show amounts in it.
+int AutoScale(const v1::AnalyzeBalanceResponse& b) {
+  double largest = 0;
+  for (const v1::BalanceYear& y : b.years()) {
+    for (const google::type::Money* m : {&y.exports(), &y.imports(), &y.balance()}) {
+      largest = std::max(largest, report::Magnitude(*m));
+    }
+  }
+  return report::AutoScale(largest);
+}
+
+// A dataset this large keeps its product's code in the titles: reading every flow to find a
+// description would cost more than a title is worth.
+constexpr int64_t kMostFlowsReadForNames = 20000;
+
+// The flows' description of the report's product, or "" when they have none.
+absl::StatusOr<std::string> ProductDescription(Client& client, const v1::Dataset& dataset,
+                                               const std::string& product) {
+  if (dataset.flow_count() > kMostFlowsReadForNames) return "";
+  absl::StatusOr<v1::Dataset> full = client.GetDataset(dataset.name(), v1::DATASET_VIEW_FULL);
+  if (!full.ok()) return full.status();
+  for (const v1::TradeFlow& f : full->flows()) {
+    if (f.product().code() == product && !f.product().description().empty()) {
+      return f.product().description();
+    }
+  }
+  return "";
+}
+
 absl::Status WriteFile(const std::filesystem::path& path, const std::string& content) {
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
   file << content;
@@ -213,7 +247,7 @@ absl::Status WriteReport(const Context& c, const std::string& dir, const ReportD
     return absl::UnavailableError(absl::StrCat("cannot create ", dir, ": ", error.message()));
   const std::filesystem::path base(dir);
   const std::pair<const char*, std::string> files[] = {
-      {"chart.svg", report::ChartSvg(d.balance, d.scale, /*standalone=*/true)},
+      {"chart.svg", report::ChartSvg(d, /*standalone=*/true)},
       {"report.md", report::ReportMarkdown(d, "chart.svg")},
       {"report.html", report::ReportHtml(d)}};
   for (const auto& [name, content] : files) {
@@ -227,7 +261,6 @@ absl::Status Report(Context& c) {
   absl::StatusOr<ReportArgs> a = ParseArgs(c);
   if (!a.ok()) return a.status();
   ReportData d;
-  d.scale = a->scale;
   absl::StatusOr<v1::Dataset> dataset = c.client.GetDataset(a->dataset);
   if (!dataset.ok()) return dataset.status();
   d.dataset = *std::move(dataset);
@@ -237,6 +270,11 @@ absl::Status Report(Context& c) {
   if (!balance.ok()) return balance.status();
   if (balance->years().empty()) return absl::NotFoundError("the balance has no years");
   d.balance = *std::move(balance);
+  d.scale = a->scale.value_or(AutoScale(d.balance));
+  absl::StatusOr<std::string> description =
+      ProductDescription(c.client, d.dataset, d.balance.product_code());
+  if (!description.ok()) return description.status();
+  d.product_description = *std::move(description);
   if (absl::Status s = Analyze(c.client, *a, d); !s.ok()) return s;
   return WriteReport(c, a->out_dir, d);
 }
@@ -251,7 +289,9 @@ std::vector<Command> ReportCommands() {
             {"partner", "the partner economy, for example KOR"},
             {"product", "the product code, for example TV_DRAMAS"},
             {"out-dir", "the directory the files are written to (default: the current one)"},
-            {"scale", "show amounts in units, thousands, millions or billions"},
+            {"scale",
+             "show amounts in units, thousands, millions or billions; auto (default) picks the "
+             "one that leaves the balance's largest amount 1 to 3 digits before the point"},
             {"currency", "the currency of deal prices (default: the balance's)"},
             {"to-year", "the last projected year (default: the last year with data + 10)"},
             {"close-by", "the year the deficit should close by (default: --to-year)"}},
