@@ -46,11 +46,14 @@ uint32_t FlowBlockBuilder::QuantityUnit(absl::string_view unit) {
 
 void FlowBlockBuilder::Add(Row row) {
   const size_t before = block_.size();
-  // An optional column starts when its first flow has a value; the flows before it get none.
-  if (row.source && block_.source.size() < before) {
+  // An optional column starts when its first flow has a value (the block's first flow too);
+  // the flows before it get none.
+  const bool sources = row.source.has_value() || !block_.source.empty();
+  const bool quantities = !row.quantity_amount.empty() || !block_.quantity_amount.empty();
+  if (sources && block_.source.size() < before) {
     block_.source.assign(before, Source(SourceEntry{}));
   }
-  if (!row.quantity_amount.empty() && block_.quantity_amount.size() < before) {
+  if (quantities && block_.quantity_amount.size() < before) {
     block_.quantity_amount.assign(before, "");
     block_.quantity_unit.assign(before, 0);
   }
@@ -64,10 +67,8 @@ void FlowBlockBuilder::Add(Row row) {
   block_.direction.push_back(row.direction);
   block_.status.push_back(row.status);
   block_.value.push_back(row.value);
-  if (!block_.source.empty()) {
-    block_.source.push_back(row.source ? *row.source : Source(SourceEntry{}));
-  }
-  if (!block_.quantity_amount.empty()) {
+  if (sources) block_.source.push_back(row.source ? *row.source : Source(SourceEntry{}));
+  if (quantities) {
     block_.quantity_amount.push_back(std::move(row.quantity_amount));
     block_.quantity_unit.push_back(row.quantity_unit);
   }

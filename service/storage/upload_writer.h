@@ -1,10 +1,13 @@
-// What every store's DatasetWriter shares: each block checked, encoded and handed to the store
-// as it comes, counted, and the upload published once; a writer that failed stays failed, so a
-// commit can never publish an upload with a block missing.
+// The DatasetWriter of both stores: each block checked, encoded and handed to the store as it
+// comes, counted, and the upload published once; a writer that failed stays failed, so a
+// commit can never publish an upload with a block missing. A writer destroyed uncommitted
+// has the store discard its blocks.
 #ifndef CULTURETRADE_SERVICE_STORAGE_UPLOAD_WRITER_H_
 #define CULTURETRADE_SERVICE_STORAGE_UPLOAD_WRITER_H_
 
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -15,38 +18,33 @@
 
 namespace culturetrade {
 
-class UploadWriter : public DatasetWriter {
+// What a store does for its writers, in its own SQL.
+class UploadStore {
  public:
-  absl::Status Write(const FlowBlock& block) final;
-  absl::StatusOr<DatasetRecord> Commit() final;
-
- protected:
-  // Stores block `seq` (0, 1, ...) of this upload, invisible to readers.
-  virtual absl::Status Insert(int64_t seq, const StoredBlock& block) = 0;
-  // Makes the `blocks` blocks holding `flows` flows visible at once, or fails changing nothing.
-  virtual absl::StatusOr<DatasetRecord> Publish(int64_t blocks, int64_t flows) = 0;
-  // Whether the blocks written are the store's to discard: the writer has not committed.
-  bool discard_on_destruction() const { return !committed_; }
-  int64_t blocks() const { return blocks_; }
-
- private:
-  BlockEncoder encoder_;
-  int64_t blocks_ = 0, flows_ = 0;
-  absl::Status failed_;  // the first failure, after which nothing more is done
-  bool committed_ = false;
+  virtual ~UploadStore() = default;
+  // Stores block `seq` (0, 1, ...) of `upload`, invisible to readers; a new upload when
+  // `upload` is 0. Returns the upload's id.
+  virtual absl::StatusOr<int64_t> InsertBlock(int64_t upload, int64_t seq,
+                                              const StoredBlock& block) = 0;
+  // Creates `dataset` with the `flows` flows of `upload` (0: none) at once, or fails changing
+  // nothing: ALREADY_EXISTS when its id is taken (unless RetriedCreate says otherwise).
+  virtual absl::StatusOr<DatasetRecord> PublishCreate(const NewDataset& dataset, int64_t upload,
+                                                      int64_t flows) = 0;
+  // Appends the `flows` flows of `upload` to dataset `id` at once, if its etag still is `etag`.
+  virtual absl::StatusOr<DatasetRecord> PublishAppend(const std::string& id,
+                                                      const std::string& etag, int64_t upload,
+                                                      int64_t flows) = 0;
+  // Deletes uncommitted `upload` and its blocks, as far as it can.
+  virtual void Discard(int64_t upload) = 0;
 };
 
-// The writer of a create that a retry repeats (same id, same request id): it stores nothing
-// and answers with the dataset the first try made.
-class RetryWriter : public DatasetWriter {
- public:
-  explicit RetryWriter(DatasetRecord existing) : existing_(std::move(existing)) {}
-  absl::Status Write(const FlowBlock&) override { return absl::OkStatus(); }
-  absl::StatusOr<DatasetRecord> Commit() override { return existing_; }
-
- private:
-  DatasetRecord existing_;
-};
+// The writer of a create of `dataset`, given what the store holds under its id now.
+absl::StatusOr<std::unique_ptr<DatasetWriter>> CreateWriter(
+    UploadStore& store, NewDataset dataset, const absl::StatusOr<DatasetRecord>& existing);
+// The writer of an append to dataset `id` while its etag is `etag`, given its record now.
+absl::StatusOr<std::unique_ptr<DatasetWriter>> AppendWriter(
+    UploadStore& store, const std::string& id, const std::string& etag,
+    const absl::StatusOr<DatasetRecord>& current);
 
 }  // namespace culturetrade
 

@@ -19,6 +19,7 @@
 #include "service/storage/dataset_store.h"
 #include "service/storage/stored_block.h"
 #include "service/storage/stored_block_reader.h"
+#include "service/storage/upload_writer.h"
 
 struct sqlite3;
 
@@ -28,7 +29,7 @@ namespace sqlite {
 class StatementCache;
 }
 
-class SqliteStore : public DatasetStore {
+class SqliteStore : public DatasetStore, private UploadStore {
  public:
   // Opens or creates the file at `path`, applies pending schema migrations and deletes the
   // uploads left uncommitted, all in one transaction. FAILED_PRECONDITION, naming the path,
@@ -55,7 +56,6 @@ class SqliteStore : public DatasetStore {
   static int SchemaVersion();
 
  private:
-  class Writer;
   struct Listing {
     DatasetRecord record;
     std::vector<BlockKey> blocks;
@@ -71,15 +71,16 @@ class SqliteStore : public DatasetStore {
   // Commits of uploads wait for the disk; block writes do not.
   absl::Status SyncCommitsLocked(bool full);
 
-  // For Writer.
-  absl::StatusOr<int64_t> InsertBlock(int64_t upload, int64_t seq, const StoredBlock& block);
+  // UploadStore, for the writers.
+  absl::StatusOr<int64_t> InsertBlock(int64_t upload, int64_t seq,
+                                      const StoredBlock& block) override;
   absl::StatusOr<DatasetRecord> PublishCreate(const NewDataset& dataset, int64_t upload,
-                                              int64_t flows);
+                                              int64_t flows) override;
   absl::StatusOr<DatasetRecord> PublishAppend(const std::string& id, const std::string& etag,
-                                              int64_t upload, int64_t flows);
+                                              int64_t upload, int64_t flows) override;
+  void Discard(int64_t upload) override;
   // Binds `upload` (0: none) to dataset `id` at `revision`, with mu_ held in a transaction.
   absl::Status BindUploadLocked(int64_t upload, const std::string& id, int64_t revision);
-  void Discard(int64_t upload);
 
   // std::mutex rather than absl::Mutex: ThreadSanitizer sees pthread locks, and Debian's Abseil
   // is not built for it.

@@ -1,5 +1,5 @@
-// The SQLite store's writes: a writer per create or append, its blocks each in a short
-// transaction of their own, and its commit.
+// The SQLite store's writes: the blocks of an upload each in a short transaction of their
+// own, and its commit.
 #include <sqlite3.h>
 
 #include <utility>
@@ -17,66 +17,23 @@ namespace culturetrade {
 using sqlite::Statement;
 using sqlite::Transaction;
 
-class SqliteStore::Writer : public UploadWriter {
- public:
-  // A create of `dataset`.
-  Writer(SqliteStore& store, NewDataset dataset)
-      : store_(store), creating_(true), dataset_(std::move(dataset)) {}
-  // An append to dataset `id` while its etag is `etag`.
-  Writer(SqliteStore& store, const std::string& id, std::string etag)
-      : store_(store), creating_(false), etag_(std::move(etag)) {
-    dataset_.id = id;
-  }
-  ~Writer() override {
-    if (discard_on_destruction() && upload_ != 0) store_.Discard(upload_);
-  }
-  Writer(const Writer&) = delete;
-  Writer& operator=(const Writer&) = delete;
-
- protected:
-  absl::Status Insert(int64_t seq, const StoredBlock& block) override {
-    absl::StatusOr<int64_t> upload = store_.InsertBlock(upload_, seq, block);
-    if (!upload.ok()) return upload.status();
-    upload_ = *upload;
-    return absl::OkStatus();
-  }
-  absl::StatusOr<DatasetRecord> Publish(int64_t /*blocks*/, int64_t flows) override {
-    return creating_ ? store_.PublishCreate(dataset_, upload_, flows)
-                     : store_.PublishAppend(dataset_.id, etag_, upload_, flows);
-  }
-
- private:
-  SqliteStore& store_;
-  const bool creating_;
-  NewDataset dataset_;  // only the id when appending
-  const std::string etag_;
-  int64_t upload_ = 0;  // 0 until the first block is stored
-};
-
 absl::StatusOr<std::unique_ptr<DatasetWriter>> SqliteStore::Create(NewDataset dataset) {
+  absl::StatusOr<DatasetRecord> existing;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    absl::StatusOr<DatasetRecord> existing = GetLocked(dataset.id);
-    if (existing.ok()) {
-      absl::StatusOr<DatasetRecord> retried = RetriedCreate(*existing, dataset.request_id);
-      if (!retried.ok()) return retried.status();
-      return std::make_unique<RetryWriter>(*std::move(retried));
-    }
-    if (!absl::IsNotFound(existing.status())) return existing.status();
+    existing = GetLocked(dataset.id);
   }
-  return std::make_unique<Writer>(*this, std::move(dataset));
+  return CreateWriter(*this, std::move(dataset), existing);
 }
 
 absl::StatusOr<std::unique_ptr<DatasetWriter>> SqliteStore::Append(const std::string& id,
                                                                    const std::string& etag) {
+  absl::StatusOr<DatasetRecord> current;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    absl::StatusOr<DatasetRecord> current = GetLocked(id);
-    if (!current.ok()) return current.status();
-    // Checked now to spare an upload doomed to fail, and again at commit.
-    if (absl::Status s = CheckEtag(id, current->revision, etag); !s.ok()) return s;
+    current = GetLocked(id);
   }
-  return std::make_unique<Writer>(*this, id, etag);
+  return AppendWriter(*this, id, etag, current);
 }
 
 absl::StatusOr<int64_t> SqliteStore::InsertBlock(int64_t upload, int64_t seq,
