@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -197,6 +198,20 @@ TEST_F(PostgresStoreTest, AStoppedServerIsUnavailableUntilItIsBack) {
 
   ExpectRecovers(**store, "kept", 5);
   EXPECT_TRUE(CreateWith(**store, "new", Blocks(5)).ok());
+}
+
+// What a stored flow costs, by hand: postgres_store_test --gtest_also_run_disabled_tests
+// --gtest_filter='*DISABLED_*' (with the URL or DIR variable; numbers mean something in a
+// release build).
+TEST_F(PostgresStoreTest, DISABLED_MeasuresIngestReadsAndBytesPerFlow) {
+  absl::StatusOr<std::unique_ptr<PostgresStore>> store = PostgresStore::Open(url_, 4);
+  ASSERT_TRUE(store.ok()) << store.status();
+  testing::MeasureBaciLike(**store, 2'000'000, [&] {
+    int64_t bytes = 0;
+    return absl::SimpleAtoi(PgRun(url_, "SELECT pg_total_relation_size('flow_blocks')"), &bytes)
+               ? bytes
+               : -1;
+  });
 }
 
 }  // namespace

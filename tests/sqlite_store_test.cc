@@ -7,14 +7,12 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
-#include <iostream>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
-#include "absl/strings/str_format.h"
-#include "absl/time/clock.h"
 #include "tests/baci_like_flows.h"
+#include "tests/store_fixture.h"
 #include "tests/test_store.h"
 
 namespace culturetrade {
@@ -65,39 +63,14 @@ TEST(SqliteStoreTest, AnUploadOfAStoreOpenedAgainMeanwhileFailsAndLeavesNothing)
 // What a stored flow costs, by hand: sqlite_store_test --gtest_also_run_disabled_tests
 // --gtest_filter='*DISABLED_*' (numbers mean something in a release build).
 TEST(SqliteStoreTest, DISABLED_MeasuresIngestReadsAndBytesPerFlow) {
-  constexpr int kFlows = 2'000'000;
   const std::string path = testing::FreshStorePath("sqlite");
   std::unique_ptr<SqliteStore> store = *SqliteStore::Open(path);
-  const std::vector<FlowBlock> blocks = testing::BaciLikeBlocks(kFlows);
-  absl::Time start = absl::Now();
-  std::unique_ptr<DatasetWriter> w = *store->Create(NewDataset{"baci", "", ""});
-  for (const FlowBlock& b : blocks) ASSERT_TRUE(w->Write(b).ok());
-  ASSERT_TRUE(w->Commit().ok());
-  const double ingest_s = absl::ToDoubleSeconds(absl::Now() - start);
-  start = absl::Now();
-  ASSERT_EQ((*store->GetAnalyzable("baci", NoCaller()))->flows.size(), size_t{kFlows});
-  const double load_s = absl::ToDoubleSeconds(absl::Now() - start);
-  start = absl::Now();
-  int visited = 0;
-  ASSERT_TRUE(store
-                  ->ReadBlocks(
-                      "baci", BlockFilter{{"ABX", "BAX"}, {"ABX", "BAX"}, {}, 0, 0},
-                      [&](FlowBlock) {
-                        ++visited;
-                        return absl::OkStatus();
-                      },
-                      NoCaller())
-                  .ok());
-  const double pair_s = absl::ToDoubleSeconds(absl::Now() - start);
-  store.reset();
-  Query(path, "PRAGMA wal_checkpoint(TRUNCATE)");
-  struct stat file {};
-  stat(path.c_str(), &file);
-  std::cout << absl::StrFormat(
-      "%d BACI-like flows: ingest %.0f flows/s; %.2f bytes a flow on disk; load all %.3f s; "
-      "one pair's %d of %d blocks %.4f s\n",
-      kFlows, kFlows / ingest_s, static_cast<double>(file.st_size) / kFlows, load_s, visited,
-      blocks.size(), pair_s);
+  testing::MeasureBaciLike(*store, 2'000'000, [&] {
+    Query(path, "PRAGMA wal_checkpoint(TRUNCATE)");
+    struct stat file {};
+    stat(path.c_str(), &file);
+    return static_cast<int64_t>(file.st_size);
+  });
 }
 
 }  // namespace

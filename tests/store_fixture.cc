@@ -5,14 +5,18 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
 #include "core/flow_block_builder.h"
 #include "service/storage/postgres/postgres_store.h"
 #include "service/storage/sqlite/sqlite_store.h"
+#include "tests/baci_like_flows.h"
 
 namespace culturetrade::testing {
 
@@ -105,6 +109,29 @@ absl::StatusOr<ReadResult> ReadAll(DatasetStore& store, const std::string& id,
   if (!record.ok()) return record.status();
   result.record = *std::move(record);
   return result;
+}
+
+void MeasureBaciLike(DatasetStore& store, int flows, const std::function<int64_t()>& stored_bytes) {
+  const std::vector<FlowBlock> blocks = BaciLikeBlocks(flows);
+  absl::Time start = absl::Now();
+  ASSERT_TRUE(CreateWith(store, "baci", blocks).ok());
+  const double ingest_s = absl::ToDoubleSeconds(absl::Now() - start);
+  start = absl::Now();
+  absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> all =
+      store.GetAnalyzable("baci", NoCaller());
+  const double load_s = absl::ToDoubleSeconds(absl::Now() - start);
+  ASSERT_TRUE(all.ok()) << all.status();
+  ASSERT_EQ((*all)->flows.size(), static_cast<size_t>(flows));
+  start = absl::Now();
+  absl::StatusOr<ReadResult> pair =
+      ReadAll(store, "baci", {{"ABX", "BAX"}, {"ABX", "BAX"}, {}, 0, 0});
+  const double pair_s = absl::ToDoubleSeconds(absl::Now() - start);
+  ASSERT_TRUE(pair.ok()) << pair.status();
+  std::cout << absl::StrFormat(
+      "%d BACI-like flows: ingest %.0f flows/s; %.2f bytes a flow stored; load all %.3f s; one "
+      "pair's %d of %d blocks in %.4f s\n",
+      flows, flows / ingest_s, static_cast<double>(stored_bytes()) / flows, load_s,
+      pair->blocks.size(), blocks.size(), pair_s);
 }
 
 std::string ServerDir() {

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -45,6 +47,11 @@ struct ReadResult {
 };
 absl::StatusOr<ReadResult> ReadAll(DatasetStore& store, const std::string& id,
                                    const BlockFilter& filter = {});
+
+// Stores `flows` BACI-like flows (baci_like_flows.h) as dataset "baci", loads them all, reads
+// one pair's blocks, and prints the rates and `stored_bytes()` a flow: a measurement by hand
+// (no timing is asserted), meaningful in a release build.
+void MeasureBaciLike(DatasetStore& store, int flows, const std::function<int64_t()>& stored_bytes);
 
 // --- Backends: where a fresh store lives, and a way behind its back ---
 

@@ -4,9 +4,12 @@
 #ifndef CULTURETRADE_SERVICE_STORAGE_BINARY_IO_H_
 #define CULTURETRADE_SERVICE_STORAGE_BINARY_IO_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
+#include <utility>
 
 #include "absl/numeric/int128.h"
 #include "absl/strings/string_view.h"
@@ -27,38 +30,61 @@ inline absl::int128 UnZigZag128(absl::uint128 v) {
   return static_cast<absl::int128>(v >> 1) ^ -static_cast<absl::int128>(v & 1);
 }
 
+// Writes into a buffer that grows by doubling and is reused after clear(): the codec writes a
+// few bytes for every cell, so each write is a bounds check and a store.
 class ByteWriter {
  public:
-  void Byte(uint8_t b) { out_.push_back(static_cast<char>(b)); }
+  void Byte(uint8_t b) {
+    Room(1);
+    buf_[size_++] = static_cast<char>(b);
+  }
   void Varint(uint64_t v) {
+    Room(10);
+    char* p = &buf_[size_];
     while (v >= 0x80) {
-      out_.push_back(static_cast<char>(v | 0x80));
+      *p++ = static_cast<char>(v | 0x80);
       v >>= 7;
     }
-    out_.push_back(static_cast<char>(v));
+    *p++ = static_cast<char>(v);
+    size_ = static_cast<size_t>(p - buf_.data());
   }
   void Varint128(absl::uint128 v) {
     while (absl::Uint128High64(v) != 0) {
-      out_.push_back(static_cast<char>(absl::Uint128Low64(v) | 0x80));
+      Byte(static_cast<uint8_t>(absl::Uint128Low64(v) | 0x80));
       v >>= 7;
     }
     Varint(absl::Uint128Low64(v));
   }
   void String(absl::string_view s) {
     Varint(s.size());
-    out_.append(s.data(), s.size());
+    Raw(s);
   }
-  void Raw(absl::string_view s) { out_.append(s.data(), s.size()); }
+  void Raw(absl::string_view s) {
+    Room(s.size());
+    if (!s.empty()) std::memcpy(&buf_[size_], s.data(), s.size());
+    size_ += s.size();
+  }
 
-  std::string& bytes() { return out_; }
-  void clear() { out_.clear(); }
+  absl::string_view bytes() const { return absl::string_view(buf_.data(), size_); }
+  // The bytes written; the writer starts afresh.
+  std::string Take() {
+    buf_.resize(size_);
+    size_ = 0;
+    return std::move(buf_);
+  }
+  void clear() { size_ = 0; }
 
  private:
-  std::string out_;
+  void Room(size_t n) {
+    if (size_ + n > buf_.size()) buf_.resize(std::max(2 * buf_.size(), size_ + n));
+  }
+
+  std::string buf_;  // its first size_ bytes are written
+  size_t size_ = 0;
 };
 
-// Reads what a ByteWriter wrote. Every read returns false, and reads nothing, when the bytes
-// run out or a varint is longer than its type.
+// Reads what a ByteWriter wrote. Every read returns false when the bytes run out or a varint
+// is longer than its type; the reader is then spent.
 class ByteReader {
  public:
   explicit ByteReader(absl::string_view in) : p_(in.data()), end_(in.data() + in.size()) {}
@@ -83,8 +109,19 @@ class ByteReader {
     return false;
   }
   bool Varint128(absl::uint128& v) {
-    absl::uint128 out = 0;
-    for (int shift = 0; shift < 128 && p_ != end_; shift += 7) {
+    // Most values fit in 64 bits: their bytes are gathered as Varint's are.
+    uint64_t low = 0;
+    int shift = 0;
+    for (; shift < 63 && p_ != end_; shift += 7) {
+      const auto byte = static_cast<uint8_t>(*p_++);
+      low |= static_cast<uint64_t>(byte & 0x7f) << shift;
+      if (byte < 0x80) {
+        v = low;
+        return true;
+      }
+    }
+    absl::uint128 out = low;
+    for (; shift < 128 && p_ != end_; shift += 7) {
       const auto byte = static_cast<uint8_t>(*p_++);
       out |= absl::uint128(byte & 0x7f) << shift;
       if (byte < 0x80) {

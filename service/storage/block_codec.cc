@@ -48,6 +48,29 @@ bool FitsInt64(absl::int128 v) {
 
 // --- Encoding ---
 
+// Division of 64-bit integers by 10^k that it divides exactly, and the test whether it does,
+// without a division instruction: 10^k = 2^k 5^k, and multiplying by the inverse of 5^k
+// modulo 2^64 divides exactly by 5^k.
+class Pow10Divider {
+ public:
+  explicit Pow10Divider(int k) : k_(k), five_(static_cast<uint64_t>(Pow10(k) >> k)) {
+    inverse_ = five_;  // right in 3 bits; Newton's steps double that
+    for (int i = 0; i < 5; ++i) inverse_ *= 2 - five_ * inverse_;
+  }
+  bool Divides(int64_t n) const {
+    const uint64_t x = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
+    return (x & ((uint64_t{1} << k_) - 1)) == 0 &&
+           (x >> k_) * inverse_ <= std::numeric_limits<uint64_t>::max() / five_;
+  }
+  int64_t Quotient(int64_t n) const {
+    return static_cast<int64_t>(static_cast<uint64_t>(n >> k_) * inverse_);
+  }
+
+ private:
+  int k_;
+  uint64_t five_, inverse_ = 0;
+};
+
 template <typename T>
 void PutDeltas(const std::vector<T>& column, ByteWriter& w) {
   int64_t previous = 0;
@@ -86,15 +109,15 @@ void PutDictionaries(const FlowBlock& b, ByteWriter& w) {
 // The most trailing decimal zeros, up to kMaxScale, that every value's nanos have.
 int CommonScale(const std::vector<Decimal>& values) {
   int scale = kMaxScale;
-  int64_t unit = static_cast<int64_t>(Pow10(scale));
+  Pow10Divider divider(scale);
   for (const Decimal& v : values) {
     const absl::int128 nanos = v.nanos();
     if (FitsInt64(nanos)) {
       const auto n = static_cast<int64_t>(nanos);
-      while (scale > 0 && n % unit != 0) unit = static_cast<int64_t>(Pow10(--scale));
+      while (scale > 0 && !divider.Divides(n)) divider = Pow10Divider(--scale);
     } else {
       while (scale > 0 && nanos % static_cast<absl::int128>(Pow10(scale)) != 0) --scale;
-      unit = static_cast<int64_t>(Pow10(scale));
+      divider = Pow10Divider(scale);
     }
     if (scale == 0) break;
   }
@@ -104,13 +127,13 @@ int CommonScale(const std::vector<Decimal>& values) {
 void PutValues(const std::vector<Decimal>& values, ByteWriter& w) {
   const int scale = CommonScale(values);
   w.Byte(static_cast<uint8_t>(scale));
-  const auto unit = static_cast<int64_t>(Pow10(scale));
+  const Pow10Divider divider(scale);
   for (const Decimal& v : values) {
     const absl::int128 nanos = v.nanos();
     if (FitsInt64(nanos)) {
-      w.Varint(ZigZag(static_cast<int64_t>(nanos) / unit));
+      w.Varint(ZigZag(divider.Quotient(static_cast<int64_t>(nanos))));
     } else {
-      w.Varint128(ZigZag128(nanos / unit));
+      w.Varint128(ZigZag128(nanos / static_cast<absl::int128>(Pow10(scale))));
     }
   }
 }
@@ -125,13 +148,19 @@ Amount AmountOf(absl::string_view s) {
   if (s.empty()) return Amount{};
   const bool negative = s[0] == '-';
   int digits = 0, fraction = -1;  // -1: no point seen
+  // The first 19 digits gather in 64 bits, the rest (rare) in 128.
+  uint64_t low = 0;
   absl::uint128 value = 0;
   for (size_t i = negative ? 1 : 0; i < s.size(); ++i) {
     const char c = s[i];
     if (c == '.' && fraction < 0 && digits > 0 && i + 1 < s.size()) {
       fraction = 0;
     } else if (c >= '0' && c <= '9' && digits < kMaxAmountDigits) {
-      value = value * 10 + static_cast<uint64_t>(c - '0');
+      if (digits < 19) {
+        low = low * 10 + static_cast<uint64_t>(c - '0');
+      } else {
+        value = (digits == 19 ? absl::uint128(low) : value) * 10 + static_cast<uint64_t>(c - '0');
+      }
       ++digits;
       if (fraction >= 0) ++fraction;
     } else {
@@ -142,7 +171,7 @@ Amount AmountOf(absl::string_view s) {
   const uint64_t shape = static_cast<uint64_t>(negative) |
                          static_cast<uint64_t>(fraction < 0 ? 0 : fraction) << 1 |
                          static_cast<uint64_t>(digits) << 7;
-  return Amount{kAmountNumber + shape, value};
+  return Amount{kAmountNumber + shape, digits <= 19 ? absl::uint128(low) : value};
 }
 
 void PutAmounts(const std::vector<std::string>& amounts, ByteWriter& w) {
@@ -330,12 +359,23 @@ class LayoutReader {
         value >= Pow10(static_cast<int>(digits))) {
       return Corrupt("a quantity amount is malformed");
     }
-    std::string text(digits, '0');
-    for (size_t i = digits; i-- > 0 && value != 0; value /= 10) {
-      text[i] = static_cast<char>('0' + static_cast<int>(absl::Uint128Low64(value % 10)));
+    // Digits from the last, in 64-bit steps where they fit (128-bit division is slow).
+    char text[kMaxAmountDigits + 2];
+    char* end = text + sizeof(text);
+    char* p = end;
+    for (uint64_t i = 0; i < digits; ++i) {
+      if (i == fraction && fraction > 0) *--p = '.';
+      if (absl::Uint128High64(value) == 0) {
+        uint64_t low = absl::Uint128Low64(value);
+        *--p = static_cast<char>('0' + low % 10);
+        value = low / 10;
+      } else {
+        *--p = static_cast<char>('0' + static_cast<int>(absl::Uint128Low64(value % 10)));
+        value /= 10;
+      }
     }
-    if (fraction > 0) text.insert(text.size() - fraction, ".");
-    out = negative ? "-" + text : text;
+    if (negative) *--p = '-';
+    out.assign(p, end);
     return absl::OkStatus();
   }
 
@@ -356,20 +396,22 @@ absl::StatusOr<std::string> BlockEncoder::Encode(const FlowBlock& block) {
   if (absl::Status s = CheckBlockShape(block); !s.ok()) return s;
   raw_.clear();
   PutLayout(block, raw_);
-  const std::string& raw = raw_.bytes();
+  const absl::string_view raw = raw_.bytes();
   if (block.size() > kMaxFlows || raw.size() > kMaxLayoutBytes) {
     return absl::InvalidArgumentError(
         absl::StrCat("block has ", block.size(), " flows in ", raw.size(), " bytes; at most ",
                      kMaxFlows, " flows in ", kMaxLayoutBytes, " bytes fit in a stored block"));
   }
-  std::string stored(1 + ZSTD_compressBound(raw.size()), '\0');
-  stored[0] = static_cast<char>(kFormat);
-  const size_t size =
-      ZSTD_compress2(ctx_, stored.data() + 1, stored.size() - 1, raw.data(), raw.size());
+  const size_t bound = ZSTD_compressBound(raw.size());
+  if (frame_.size() < bound) frame_.resize(bound);
+  const size_t size = ZSTD_compress2(ctx_, frame_.data(), bound, raw.data(), raw.size());
   if (ZSTD_isError(size)) {
     return absl::InternalError(absl::StrCat("store: zstd: ", ZSTD_getErrorName(size)));
   }
-  stored.resize(1 + size);
+  std::string stored;
+  stored.reserve(1 + size);
+  stored.push_back(static_cast<char>(kFormat));
+  stored.append(frame_.data(), size);
   return stored;
 }
 

@@ -42,6 +42,7 @@ class BlockEncoder {
 
  private:
   ByteWriter raw_;
+  std::string frame_;  // room for the largest frame so far, reused
   ZSTD_CCtx_s* ctx_;
 };
 

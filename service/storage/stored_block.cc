@@ -14,11 +14,11 @@ std::string ZoneSetColumn(const std::vector<std::string>& set) {
   ByteWriter w;
   if (set.size() > kMaxZoneSet) {
     w.Varint(0);
-    return std::move(w.bytes());
+    return w.Take();
   }
   w.Varint(set.size());
   for (const std::string& s : set) w.String(s);
-  return std::move(w.bytes());
+  return w.Take();
 }
 
 absl::StatusOr<std::vector<std::string>> ZoneSetOf(absl::string_view column) {
