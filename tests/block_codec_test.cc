@@ -182,6 +182,12 @@ TEST(BlockCodecTest, AWellCompressedButWrongLayoutIsDataLoss) {
   absl::StatusOr<FlowBlock> got = decoder.Decode(Framed(std::string(w.bytes())));
   EXPECT_EQ(got.status().code(), absl::StatusCode::kDataLoss);
   EXPECT_TRUE(absl::StrContains(got.status().message(), "block.reporter[0] is 3")) << got.status();
+  // The same with a delta that would overflow 64 bits.
+  std::string layout(w.bytes());
+  const size_t reporter = 12;  // after the counts, the economy and the flags
+  ASSERT_EQ(layout[reporter], static_cast<char>(ZigZag(3)));
+  layout.replace(reporter, 1, "\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01");
+  EXPECT_EQ(decoder.Decode(Framed(layout)).status().code(), absl::StatusCode::kDataLoss);
 }
 
 // This thread's CPU time: the machine may be shared, and wall time would count the others.

@@ -148,7 +148,7 @@ std::string TestName() {
 // --- SQLite ---
 
 std::string SqliteBackend::FreshUrl(const std::string& name) {
-  const std::string path = absl::StrCat(::testing::TempDir(), "/store-", name, ".db");
+  std::string path = absl::StrCat(::testing::TempDir(), "/store-", name, ".db");
   for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
   return path;
 }

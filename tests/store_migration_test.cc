@@ -54,7 +54,7 @@ std::vector<v1::TradeFlow> OldFlows(int n) {
     f.mutable_period()->set_year(1990 + i % 30);
     f.mutable_period()->set_month(i % 13);
     f.mutable_value()->set_currency_code(i % 5 ? "USD" : "EUR");
-    f.mutable_value()->set_units(i * 37);
+    f.mutable_value()->set_units(int64_t{i} * 37);
     f.mutable_value()->set_nanos(i % 1000 * 1000);
     f.set_status(static_cast<v1::ValueStatus>(1 + i % 3));
     if (i % 4 == 0) f.mutable_source()->set_title(absl::StrCat("source ", i % 3));

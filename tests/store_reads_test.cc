@@ -94,7 +94,7 @@ TEST_P(StoreReadsTest, AReadStopsAtItsVisitorsFirstError) {
   int visits = 0;
   absl::StatusOr<DatasetRecord> read = store_->ReadBlocks(
       "zones", {},
-      [&](FlowBlock) {
+      [&](const FlowBlock&) {
         return ++visits == 2 ? absl::ResourceExhaustedError("enough") : absl::OkStatus();
       },
       NoCaller());
@@ -119,7 +119,7 @@ TEST_P(StoreReadsTest, AReadStopsOnceItsCallerHasGone) {
     int visits = 0;
     absl::StatusOr<DatasetRecord> read = store_->ReadBlocks(
         "zones", {},
-        [&](FlowBlock) {
+        [&](const FlowBlock&) {
           ++visits;
           return absl::OkStatus();
         },
@@ -135,7 +135,7 @@ TEST_P(StoreReadsTest, AReadSeesTheRevisionItStartedOn) {
   int visits = 0;
   absl::StatusOr<DatasetRecord> read = store_->ReadBlocks(
       "zones", {},
-      [&](FlowBlock) {
+      [&](const FlowBlock&) {
         // Commits while the read is under way belong to the next revision.
         if (visits++ == 0) EXPECT_TRUE(AppendWith(*store_, "zones", "", Blocks(5)).ok());
         return absl::OkStatus();

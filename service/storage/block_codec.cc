@@ -298,7 +298,9 @@ class LayoutReader {
     for (T& v : out) {
       uint64_t delta = 0;
       if (!r_.Varint(delta)) return false;
-      const int64_t sum = previous + UnZigZag(delta);
+      // Wrapping, so that a corrupt delta cannot overflow: any sum outside T is refused.
+      const auto sum = static_cast<int64_t>(static_cast<uint64_t>(previous) +
+                                            static_cast<uint64_t>(UnZigZag(delta)));
       if (sum < std::numeric_limits<T>::min() || sum > std::numeric_limits<T>::max()) {
         return false;
       }

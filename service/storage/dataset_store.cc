@@ -15,7 +15,7 @@ absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> DatasetStore::GetAnalyz
   dataset->flows.Reserve(static_cast<size_t>(current->flow_count));
   absl::StatusOr<DatasetRecord> read = ReadBlocks(
       id, BlockFilter{},
-      [&](FlowBlock block) {
+      [&](const FlowBlock& block) {
         dataset->flows.Append(block);
         return absl::OkStatus();
       },
