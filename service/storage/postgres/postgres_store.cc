@@ -125,9 +125,9 @@ absl::StatusOr<std::unique_ptr<PostgresStore>> PostgresStore::Open(
   if (!fresh.ok()) return fresh.status();
   absl::StatusOr<std::unique_ptr<UploadOwner>> owner = UploadOwner::Take(url);
   if (!owner.ok()) return owner.status();
-  absl::Status cleaned =
-      Leased(*pool, [](PGconn* conn) { return UploadOwner::DeleteLeftovers(conn); });
-  if (!cleaned.ok()) return cleaned;
+  // Leftovers are invisible: should deleting them fail, the server still starts, and a later
+  // start deletes them.
+  Leased(*pool, [](PGconn* conn) { return UploadOwner::DeleteLeftovers(conn); }).IgnoreError();
   std::unique_ptr<FreshStoreClaim> claim;
   if (*fresh) {
     absl::StatusOr<std::unique_ptr<FreshStoreClaim>> taken = FreshStoreClaim::Take(url);

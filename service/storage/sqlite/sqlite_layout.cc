@@ -135,8 +135,6 @@ absl::StatusOr<bool> Migrate(sqlite3* db) {
   absl::Status s;
   for (int v = *from + 1; v <= target && s.ok(); ++v) s = Apply(db, v);
   if (s.ok() && *from == 0) s = Exec(db, kMarkStoreFresh);
-  // Their blocks go with them (ON DELETE CASCADE).
-  if (s.ok()) s = Exec(db, "DELETE FROM uploads WHERE dataset_id IS NULL");
   if (!s.ok()) return s;
   bool fresh = false;
   {
@@ -147,6 +145,11 @@ absl::StatusOr<bool> Migrate(sqlite3* db) {
   }
   if (s = tx.Commit(); !s.ok()) return s;
   return fresh;
+}
+
+absl::Status DeleteAbandonedUploads(sqlite3* db) {
+  // Their blocks go with them (ON DELETE CASCADE).
+  return Exec(db, "DELETE FROM uploads WHERE dataset_id IS NULL");
 }
 
 DatasetRecord RecordAt(const Statement& q) {

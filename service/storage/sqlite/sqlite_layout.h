@@ -18,11 +18,13 @@ namespace culturetrade::sqlite {
 // The schema version this build writes.
 int SchemaVersion();
 
-// Applies the migrations past the store's version, then deletes the uploads left uncommitted
-// (a server killed mid-upload), all in one transaction, so that a start killed midway leaves
-// the store as it was; the store this migration creates is marked fresh. Returns whether the
-// store is fresh.
+// Applies the migrations past the store's version in one transaction, so that a start killed
+// midway leaves the store as it was; the store this migration creates is marked fresh.
+// Returns whether the store is fresh.
 absl::StatusOr<bool> Migrate(sqlite3* db);
+
+// Deletes the uploads left uncommitted (a server killed mid-upload) with their blocks.
+absl::Status DeleteAbandonedUploads(sqlite3* db);
 
 // A dataset's record (RecordAt), by id.
 inline constexpr char kSelectRecord[] =

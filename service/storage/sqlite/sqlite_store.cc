@@ -62,6 +62,9 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string
     sqlite3_close(db);
     return AtPath(fresh.status(), path);
   }
+  // Leftovers are invisible: should deleting them fail (a full disk), the server still starts,
+  // and a later start deletes them.
+  sqlite::DeleteAbandonedUploads(db).IgnoreError();
   return std::unique_ptr<SqliteStore>(new SqliteStore(db, *fresh));
 }
 

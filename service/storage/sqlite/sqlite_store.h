@@ -31,8 +31,8 @@ class StatementCache;
 
 class SqliteStore : public DatasetStore, private UploadStore {
  public:
-  // Opens or creates the file at `path`, applies pending schema migrations and deletes the
-  // uploads left uncommitted, all in one transaction. FAILED_PRECONDITION, naming the path,
+  // Opens or creates the file at `path`, applies pending schema migrations in one transaction,
+  // then deletes the uploads left uncommitted. FAILED_PRECONDITION, naming the path,
   // when the file or its directory is not writable. Errors of calls tell a full disk
   // (RESOURCE_EXHAUSTED) and a file turned read-only (FAILED_PRECONDITION) from other
   // failures to read or write (UNAVAILABLE). Writers must not outlive the store.
