@@ -1,6 +1,6 @@
 // A DatasetStore that times every operation of the store beneath it into the server's metrics:
-// create, append, get, read_blocks, list and delete, and for writers each write_block and
-// commit.
+// create, append, get, read_blocks (its visitor's time included), list and delete, and for
+// writers each write_block and commit.
 #ifndef CULTURETRADE_SERVICE_STORAGE_METERED_STORE_H_
 #define CULTURETRADE_SERVICE_STORAGE_METERED_STORE_H_
 

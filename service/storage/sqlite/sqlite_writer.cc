@@ -18,22 +18,13 @@ using sqlite::Statement;
 using sqlite::Transaction;
 
 absl::StatusOr<std::unique_ptr<DatasetWriter>> SqliteStore::Create(NewDataset dataset) {
-  absl::StatusOr<DatasetRecord> existing;
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    existing = GetLocked(dataset.id);
-  }
+  const absl::StatusOr<DatasetRecord> existing = Get(dataset.id);
   return CreateWriter(*this, std::move(dataset), existing);
 }
 
 absl::StatusOr<std::unique_ptr<DatasetWriter>> SqliteStore::Append(const std::string& id,
                                                                    const std::string& etag) {
-  absl::StatusOr<DatasetRecord> current;
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    current = GetLocked(id);
-  }
-  return AppendWriter(*this, id, etag, current);
+  return AppendWriter(*this, id, etag, Get(id));
 }
 
 absl::StatusOr<int64_t> SqliteStore::InsertBlock(int64_t upload, int64_t seq,
