@@ -8,9 +8,9 @@ namespace culturetrade {
 namespace {
 
 template <typename Entry>
-uint32_t Intern(absl::flat_hash_map<std::string, uint32_t>& codes, std::string key,
+uint32_t Intern(absl::flat_hash_map<std::string, uint32_t>& codes, const std::string& key,
                 std::vector<Entry>& dictionary, Entry entry) {
-  auto [it, inserted] = codes.try_emplace(std::move(key), static_cast<uint32_t>(dictionary.size()));
+  auto [it, inserted] = codes.try_emplace(key, static_cast<uint32_t>(dictionary.size()));
   if (inserted) dictionary.push_back(std::move(entry));
   return it->second;
 }
@@ -24,9 +24,9 @@ uint32_t FlowBlockBuilder::Economy(absl::string_view code) {
 uint32_t FlowBlockBuilder::Product(Classification classification, absl::string_view code,
                                    absl::string_view description) {
   // Length-prefixed, so that the key tells the fields apart whatever they hold.
-  std::string key = absl::StrCat(static_cast<int>(classification), ":", code.size(), ":", code,
-                                 description);
-  return Intern(products_, std::move(key), block_.products,
+  std::string key =
+      absl::StrCat(static_cast<int>(classification), ":", code.size(), ":", code, description);
+  return Intern(products_, key, block_.products,
                 ProductEntry{classification, std::string(code), std::string(description)});
 }
 
@@ -37,7 +37,7 @@ uint32_t FlowBlockBuilder::Currency(absl::string_view code) {
 uint32_t FlowBlockBuilder::Source(const SourceEntry& s) {
   std::string key = absl::StrCat(s.title.size(), ":", s.title, s.locator.size(), ":", s.locator,
                                  s.quote.size(), ":", s.quote, s.uri);
-  return Intern(sources_, std::move(key), block_.sources, s);
+  return Intern(sources_, key, block_.sources, s);
 }
 
 uint32_t FlowBlockBuilder::QuantityUnit(absl::string_view unit) {
@@ -46,11 +46,14 @@ uint32_t FlowBlockBuilder::QuantityUnit(absl::string_view unit) {
 
 void FlowBlockBuilder::Add(Row row) {
   const size_t before = block_.size();
-  // An optional column starts when its first flow has a value; the flows before it get none.
-  if (row.source && block_.source.size() < before) {
+  // An optional column starts when its first flow has a value (the block's first flow too);
+  // the flows before it get none.
+  const bool sources = row.source.has_value() || !block_.source.empty();
+  const bool quantities = !row.quantity_amount.empty() || !block_.quantity_amount.empty();
+  if (sources && block_.source.size() < before) {
     block_.source.assign(before, Source(SourceEntry{}));
   }
-  if (!row.quantity_amount.empty() && block_.quantity_amount.size() < before) {
+  if (quantities && block_.quantity_amount.size() < before) {
     block_.quantity_amount.assign(before, "");
     block_.quantity_unit.assign(before, 0);
   }
@@ -64,10 +67,8 @@ void FlowBlockBuilder::Add(Row row) {
   block_.direction.push_back(row.direction);
   block_.status.push_back(row.status);
   block_.value.push_back(row.value);
-  if (!block_.source.empty()) {
-    block_.source.push_back(row.source ? *row.source : Source(SourceEntry{}));
-  }
-  if (!block_.quantity_amount.empty()) {
+  if (sources) block_.source.push_back(row.source ? *row.source : Source(SourceEntry{}));
+  if (quantities) {
     block_.quantity_amount.push_back(std::move(row.quantity_amount));
     block_.quantity_unit.push_back(row.quantity_unit);
   }

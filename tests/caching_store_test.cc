@@ -2,26 +2,32 @@
 
 #include <gtest/gtest.h>
 
-#include "absl/strings/str_cat.h"
+#include "core/flow_block_builder.h"
 #include "service/storage/sqlite/sqlite_store.h"
 #include "tests/test_store.h"
 
 namespace culturetrade {
 namespace {
 
-v1::Dataset WithFlows(int n, int first_year = 1950) {
-  v1::Dataset d;
+FlowBlock WithFlows(int n, int first_year = 1950) {
+  FlowBlockBuilder b;
   for (int i = 0; i < n; ++i) {
-    v1::TradeFlow* f = d.add_flows();
-    f->set_reporter("CHN");
-    f->set_partner("KOR");
-    f->mutable_product()->set_code("X");
-    f->set_direction(v1::FLOW_DIRECTION_EXPORT);
-    f->mutable_period()->set_year(first_year + i);
-    f->mutable_value()->set_currency_code("USD");
-    f->mutable_value()->set_units(i);
+    FlowBlockBuilder::Row row;
+    row.reporter = b.Economy("CHN");
+    row.partner = b.Economy("KOR");
+    row.product = b.Product(Classification::kFree, "X", "");
+    row.currency = b.Currency("USD");
+    row.period.year = first_year + i;
+    row.value = Decimal::FromUnits(i);
+    b.Add(row);
   }
-  return d;
+  return b.Take();
+}
+
+absl::Status Write(absl::StatusOr<std::unique_ptr<DatasetWriter>> writer, const FlowBlock& block) {
+  if (!writer.ok()) return writer.status();
+  if (absl::Status s = (*writer)->Write(block); !s.ok()) return s;
+  return (*writer)->Commit().status();
 }
 
 class CachingStoreTest : public ::testing::Test {
@@ -36,7 +42,7 @@ class CachingStoreTest : public ::testing::Test {
 
 TEST_F(CachingStoreTest, SecondReadOfARevisionIsAHit) {
   CachingStore cache(*store_, 1000);
-  ASSERT_TRUE(cache.Create("a", WithFlows(10)).ok());
+  ASSERT_TRUE(Write(cache.Create(NewDataset{"a", "", ""}), WithFlows(10)).ok());
   auto first = cache.GetAnalyzable("a", NoCaller());
   auto second = cache.GetAnalyzable("a", NoCaller());
   ASSERT_TRUE(first.ok() && second.ok());
@@ -44,27 +50,42 @@ TEST_F(CachingStoreTest, SecondReadOfARevisionIsAHit) {
   EXPECT_EQ(cache.misses(), 1);
   EXPECT_EQ(cache.hits(), 1);
   EXPECT_EQ((*second)->flows.size(), 10u);
+  EXPECT_EQ((*second)->record.revision, 1);
+}
+
+TEST_F(CachingStoreTest, ACommitThroughTheCacheDropsTheEntryAtOnce) {
+  CachingStore cache(*store_, 1000);
+  ASSERT_TRUE(Write(cache.Create(NewDataset{"a", "", ""}), WithFlows(10)).ok());
+  ASSERT_TRUE(cache.GetAnalyzable("a", NoCaller()).ok());
+  EXPECT_EQ(cache.cached_flows(), 10);
+  ASSERT_TRUE(Write(cache.Append("a", "1"), WithFlows(5, 2050)).ok());
+  EXPECT_EQ(cache.cached_flows(), 0);
+  auto after = cache.GetAnalyzable("a", NoCaller());
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ((*after)->flows.size(), 15u);
 }
 
 TEST_F(CachingStoreTest, AWriteThroughAnotherReplicaIsSeen) {
   CachingStore cache(*store_, 1000);
-  ASSERT_TRUE(cache.Create("a", WithFlows(10)).ok());
+  ASSERT_TRUE(Write(cache.Create(NewDataset{"a", "", ""}), WithFlows(10)).ok());
   ASSERT_TRUE(cache.GetAnalyzable("a", NoCaller()).ok());
-  // Another process on the same database: the cache learns of it by the etag.
-  std::unique_ptr<SqliteStore> other = *SqliteStore::Open(path_);
-  ASSERT_TRUE(other->AppendFlows("a", "", WithFlows(5, 2050).flows()).ok());
+  // Another writer on the same database: the cache learns of it by the revision.
+  ASSERT_TRUE(Write(store_->Append("a", ""), WithFlows(5, 2050)).ok());
   auto after = cache.GetAnalyzable("a", NoCaller());
   ASSERT_TRUE(after.ok());
   EXPECT_EQ((*after)->flows.size(), 15u);
+  EXPECT_EQ((*after)->record.revision, 2);
   EXPECT_EQ(cache.misses(), 2);
-  ASSERT_TRUE(other->Delete("a", "").ok());
+  ASSERT_TRUE(store_->Delete("a", "").ok());
   EXPECT_EQ(cache.GetAnalyzable("a", NoCaller()).status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(cache.cached_flows(), 0);
 }
 
 TEST_F(CachingStoreTest, EvictsLeastRecentlyUsedBeyondCapacity) {
   CachingStore cache(*store_, 25);
-  for (const char* id : {"a", "b", "c"}) ASSERT_TRUE(cache.Create(id, WithFlows(10)).ok());
+  for (const char* id : {"a", "b", "c"}) {
+    ASSERT_TRUE(Write(cache.Create(NewDataset{id, "", ""}), WithFlows(10)).ok());
+  }
   ASSERT_TRUE(cache.GetAnalyzable("a", NoCaller()).ok());
   ASSERT_TRUE(cache.GetAnalyzable("b", NoCaller()).ok());
   ASSERT_TRUE(cache.GetAnalyzable("a", NoCaller()).ok());  // a is now the most recent
@@ -79,7 +100,7 @@ TEST_F(CachingStoreTest, EvictsLeastRecentlyUsedBeyondCapacity) {
 
 TEST_F(CachingStoreTest, ADatasetLargerThanTheCacheIsServedButNotKept) {
   CachingStore cache(*store_, 5);
-  ASSERT_TRUE(cache.Create("big", WithFlows(10)).ok());
+  ASSERT_TRUE(Write(cache.Create(NewDataset{"big", "", ""}), WithFlows(10)).ok());
   auto d = cache.GetAnalyzable("big", NoCaller());
   ASSERT_TRUE(d.ok());
   EXPECT_EQ((*d)->flows.size(), 10u);

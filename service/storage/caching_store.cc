@@ -1,11 +1,41 @@
 #include "service/storage/caching_store.h"
 
+#include <utility>
+
 namespace culturetrade {
 
-absl::StatusOr<v1::Dataset> CachingStore::Create(const std::string& id,
-                                                 const v1::Dataset& dataset) {
-  Forget(id);
-  return inner_.Create(id, dataset);
+// Drops the dataset's entry once the write it wraps commits.
+class CachingStore::ForgettingWriter : public DatasetWriter {
+ public:
+  ForgettingWriter(CachingStore& cache, std::string id, std::unique_ptr<DatasetWriter> inner)
+      : cache_(cache), id_(std::move(id)), inner_(std::move(inner)) {}
+  absl::Status Write(const FlowBlock& block) override { return inner_->Write(block); }
+  absl::StatusOr<DatasetRecord> Commit() override {
+    absl::StatusOr<DatasetRecord> record = inner_->Commit();
+    cache_.Forget(id_);
+    return record;
+  }
+
+ private:
+  CachingStore& cache_;
+  const std::string id_;
+  const std::unique_ptr<DatasetWriter> inner_;
+};
+
+absl::StatusOr<std::unique_ptr<DatasetWriter>> CachingStore::Forgetting(
+    const std::string& id, absl::StatusOr<std::unique_ptr<DatasetWriter>> writer) {
+  if (!writer.ok()) return writer;
+  return std::make_unique<ForgettingWriter>(*this, id, *std::move(writer));
+}
+
+absl::StatusOr<std::unique_ptr<DatasetWriter>> CachingStore::Create(NewDataset dataset) {
+  std::string id = dataset.id;
+  return Forgetting(id, inner_.Create(std::move(dataset)));
+}
+
+absl::StatusOr<std::unique_ptr<DatasetWriter>> CachingStore::Append(const std::string& id,
+                                                                    const std::string& etag) {
+  return Forgetting(id, inner_.Append(id, etag));
 }
 
 absl::Status CachingStore::Delete(const std::string& id, const std::string& etag) {
@@ -14,25 +44,17 @@ absl::Status CachingStore::Delete(const std::string& id, const std::string& etag
   return s;
 }
 
-absl::StatusOr<v1::Dataset> CachingStore::AppendFlows(
-    const std::string& id, const std::string& etag,
-    const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows) {
-  absl::StatusOr<v1::Dataset> d = inner_.AppendFlows(id, etag, flows);
-  Forget(id);
-  return d;
-}
-
 absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> CachingStore::GetAnalyzable(
     const std::string& id, const CallLiveness& alive) {
-  absl::StatusOr<v1::Dataset> meta = inner_.Get(id, /*with_flows=*/false, alive);
-  if (!meta.ok()) {
+  absl::StatusOr<DatasetRecord> current = inner_.Get(id);
+  if (!current.ok()) {
     Forget(id);
-    return meta.status();
+    return current.status();
   }
   {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = index_.find(id);
-    if (it != index_.end() && it->second->dataset->meta.etag() == meta->etag()) {
+    if (it != index_.end() && it->second->dataset->record.revision == current->revision) {
       lru_.splice(lru_.begin(), lru_, it->second);
       ++hits_;
       return it->second->dataset;

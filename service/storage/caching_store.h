@@ -1,8 +1,10 @@
 // A DatasetStore that keeps analyzable datasets in memory, keyed by revision.
 //
-// Every analysis still asks the underlying store for the dataset's current etag, so a revision
-// written through another replica is never served stale; only the flows are not read again.
-// Entries are evicted least recently used once the cached flows exceed the capacity.
+// Every analysis still asks the underlying store for the dataset's current revision, so a
+// revision written through another replica is never served stale; only the flows are not read
+// again. Entries are evicted least recently used once the cached flows exceed the capacity.
+// Writes and reads of blocks pass through; a commit or delete through this store drops the
+// dataset's entry at once rather than when it is next asked for.
 #ifndef CULTURETRADE_SERVICE_STORAGE_CACHING_STORE_H_
 #define CULTURETRADE_SERVICE_STORAGE_CACHING_STORE_H_
 
@@ -23,18 +25,19 @@ class CachingStore : public DatasetStore {
   CachingStore(DatasetStore& inner, int64_t capacity_flows)
       : inner_(inner), capacity_flows_(capacity_flows) {}
 
-  absl::StatusOr<v1::Dataset> Create(const std::string& id, const v1::Dataset& dataset) override;
-  absl::StatusOr<v1::Dataset> Get(const std::string& id, bool with_flows,
-                                  const CallLiveness& alive) override {
-    return inner_.Get(id, with_flows, alive);
+  absl::StatusOr<std::unique_ptr<DatasetWriter>> Create(NewDataset dataset) override;
+  absl::StatusOr<std::unique_ptr<DatasetWriter>> Append(const std::string& id,
+                                                        const std::string& etag) override;
+  absl::StatusOr<DatasetRecord> Get(const std::string& id) override { return inner_.Get(id); }
+  absl::StatusOr<DatasetRecord> ReadBlocks(const std::string& id, const BlockFilter& filter,
+                                           absl::FunctionRef<absl::Status(FlowBlock)> visit,
+                                           const CallLiveness& alive) override {
+    return inner_.ReadBlocks(id, filter, visit, alive);
   }
   absl::StatusOr<DatasetPage> List(int page_size, const std::string& after_id) override {
     return inner_.List(page_size, after_id);
   }
   absl::Status Delete(const std::string& id, const std::string& etag) override;
-  absl::StatusOr<v1::Dataset> AppendFlows(
-      const std::string& id, const std::string& etag,
-      const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows) override;
   bool created_now() const override { return inner_.created_now(); }
   absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> GetAnalyzable(
       const std::string& id, const CallLiveness& alive) override;
@@ -44,10 +47,13 @@ class CachingStore : public DatasetStore {
   int64_t cached_flows() const;
 
  private:
+  class ForgettingWriter;
   struct Entry {
     std::string id;
     std::shared_ptr<const AnalyzableDataset> dataset;
   };
+  absl::StatusOr<std::unique_ptr<DatasetWriter>> Forgetting(
+      const std::string& id, absl::StatusOr<std::unique_ptr<DatasetWriter>> writer);
   void Forget(const std::string& id);
   void Insert(const std::string& id, std::shared_ptr<const AnalyzableDataset> dataset);
 

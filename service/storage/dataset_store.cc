@@ -1,12 +1,30 @@
 #include "service/storage/dataset_store.h"
 
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+
 namespace culturetrade {
 
 absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> DatasetStore::GetAnalyzable(
     const std::string& id, const CallLiveness& alive) {
-  absl::StatusOr<v1::Dataset> dataset = Get(id, /*with_flows=*/true, alive);
-  if (!dataset.ok()) return dataset.status();
-  return MakeAnalyzable(*std::move(dataset), alive);
+  auto dataset = std::make_shared<AnalyzableDataset>();
+  // The count is a hint for the columns' size: the read below may see a later revision.
+  absl::StatusOr<DatasetRecord> current = Get(id);
+  if (!current.ok()) return current.status();
+  dataset->flows.Reserve(static_cast<size_t>(current->flow_count));
+  absl::StatusOr<DatasetRecord> read = ReadBlocks(
+      id, BlockFilter{},
+      [&](const FlowBlock& block) {
+        dataset->flows.Append(block);
+        return absl::OkStatus();
+      },
+      alive);
+  if (!read.ok()) return read.status();
+  dataset->record = *std::move(read);
+  return dataset;
 }
+
+std::string EtagOf(int64_t revision) { return absl::StrCat(revision); }
 
 }  // namespace culturetrade

@@ -14,8 +14,8 @@
 #include "absl/status/statusor.h"
 #include "core/flow_block.h"
 #include "service/model/call_liveness.h"
-#include "service/storage/analyzable_dataset.h"
 #include "service/model/dataset_record.h"
+#include "service/storage/analyzable_dataset.h"
 #include "service/storage/zone_map.h"
 
 namespace culturetrade {
@@ -54,9 +54,9 @@ class DatasetStore {
   // Hands the dataset's blocks that `filter` may match to `visit`, in the order they were
   // written, from one consistent revision; stops at the first error `visit` returns and once
   // `alive` says the caller has gone. Returns the record of the revision read.
-  virtual absl::StatusOr<DatasetRecord> ReadBlocks(
-      const std::string& id, const BlockFilter& filter,
-      absl::FunctionRef<absl::Status(FlowBlock)> visit, const CallLiveness& alive) = 0;
+  virtual absl::StatusOr<DatasetRecord> ReadBlocks(const std::string& id, const BlockFilter& filter,
+                                                   absl::FunctionRef<absl::Status(FlowBlock)> visit,
+                                                   const CallLiveness& alive) = 0;
   // Up to `page_size` datasets with ids after `after_id`, in id order.
   virtual absl::StatusOr<DatasetPage> List(int page_size, const std::string& after_id) = 0;
   // Deletes the dataset if its etag still is `etag` (any etag when empty).

@@ -1,6 +1,11 @@
-// A DatasetStore that times every operation of the store beneath it into the server's metrics.
+// A DatasetStore that times every operation of the store beneath it into the server's metrics:
+// create, append, get, read_blocks (its visitor's time included), list and delete, and for
+// writers each write_block and commit.
 #ifndef CULTURETRADE_SERVICE_STORAGE_METERED_STORE_H_
 #define CULTURETRADE_SERVICE_STORAGE_METERED_STORE_H_
+
+#include <memory>
+#include <string>
 
 #include "absl/strings/string_view.h"
 #include "service/storage/dataset_store.h"
@@ -19,19 +24,20 @@ class MeteredStore : public DatasetStore {
   MeteredStore(DatasetStore& inner, StoreOperationSink& metrics)
       : inner_(inner), metrics_(metrics) {}
 
-  absl::StatusOr<v1::Dataset> Create(const std::string& id, const v1::Dataset& dataset) override;
-  absl::StatusOr<v1::Dataset> Get(const std::string& id, bool with_flows,
-                                  const CallLiveness& alive) override;
+  absl::StatusOr<std::unique_ptr<DatasetWriter>> Create(NewDataset dataset) override;
+  absl::StatusOr<std::unique_ptr<DatasetWriter>> Append(const std::string& id,
+                                                        const std::string& etag) override;
+  absl::StatusOr<DatasetRecord> Get(const std::string& id) override;
+  absl::StatusOr<DatasetRecord> ReadBlocks(const std::string& id, const BlockFilter& filter,
+                                           absl::FunctionRef<absl::Status(FlowBlock)> visit,
+                                           const CallLiveness& alive) override;
   absl::StatusOr<DatasetPage> List(int page_size, const std::string& after_id) override;
   absl::Status Delete(const std::string& id, const std::string& etag) override;
-  absl::StatusOr<v1::Dataset> AppendFlows(
-      const std::string& id, const std::string& etag,
-      const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows) override;
   bool created_now() const override { return inner_.created_now(); }
 
  private:
-  template <typename F>
-  auto Timed(const char* operation, F&& f) -> decltype(f());
+  absl::StatusOr<std::unique_ptr<DatasetWriter>> Metered(
+      absl::StatusOr<std::unique_ptr<DatasetWriter>> writer);
 
   DatasetStore& inner_;
   StoreOperationSink& metrics_;

@@ -11,7 +11,8 @@
 namespace culturetrade {
 
 struct ZoneMap {
-  // Sorted and distinct.
+  // Sorted and distinct; empty when not known (a store may leave out a set too large to be
+  // worth keeping), which matches anything.
   std::vector<std::string> reporters, partners, products;
   int min_year = 0, max_year = 0;
 };

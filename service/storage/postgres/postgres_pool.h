@@ -4,7 +4,6 @@
 #define CULTURETRADE_SERVICE_STORAGE_POSTGRES_POSTGRES_POOL_H_
 
 #include <libpq-fe.h>
-#include <poll.h>
 
 #include <condition_variable>
 #include <mutex>
@@ -65,22 +64,9 @@ class PostgresPool {
   }
 
  private:
-  // Whether an idle connection is still up. A server restarting or ending a session tells
-  // the connection so and hangs up: reading what is pending, without waiting, notices it
-  // before a call is lost on it. (An idle connection has nothing else to read.)
-  static bool StillUp(PGconn* conn) {
-    pollfd readable{PQsocket(conn), POLLIN, 0};
-    for (int reads = 0;
-         reads < 8 && PQstatus(conn) == CONNECTION_OK && poll(&readable, 1, /*timeout=*/0) > 0;
-         ++reads) {
-      if (PQconsumeInput(conn) == 0) return false;  // the end of the stream: hung up
-    }
-    return PQstatus(conn) == CONNECTION_OK;
-  }
-
   // Keeps `conn` if it is still up, else connects anew.
   absl::Status Revive(PGconn*& conn) const {
-    if (conn != nullptr && StillUp(conn)) return absl::OkStatus();
+    if (conn != nullptr && pg::StillUp(conn)) return absl::OkStatus();
     PQfinish(conn);
     conn = nullptr;
     absl::StatusOr<PGconn*> fresh = pg::Connect(url_);

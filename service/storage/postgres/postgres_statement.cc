@@ -1,5 +1,7 @@
 #include "service/storage/postgres/postgres_statement.h"
 
+#include <poll.h>
+
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
 
@@ -49,6 +51,16 @@ absl::StatusOr<Result> Exec(PGconn* conn, const char* sql, const Params& params)
 absl::Status ExecScript(PGconn* conn, const char* sql) {
   Result r(PQexec(conn, sql));
   return PQresultStatus(r.get()) == PGRES_COMMAND_OK ? absl::OkStatus() : PgError(conn, r.get());
+}
+
+bool StillUp(PGconn* conn) {
+  pollfd readable{PQsocket(conn), POLLIN, 0};
+  for (int reads = 0;
+       reads < 8 && PQstatus(conn) == CONNECTION_OK && poll(&readable, 1, /*timeout=*/0) > 0;
+       ++reads) {
+    if (PQconsumeInput(conn) == 0) return false;  // the end of the stream: hung up
+  }
+  return PQstatus(conn) == CONNECTION_OK;
 }
 
 absl::StatusOr<PGconn*> Connect(const std::string& url) {

@@ -56,6 +56,7 @@ class Params {
   Params& Text(std::string v) { return Add(std::move(v), 0); }
   Params& Int(int64_t v) { return Add(absl::StrCat(v), 0); }
   Params& Bytes(std::string v) { return Add(std::move(v), 1); }
+  Params& Bytes(absl::string_view v) { return Add(std::string(v), 1); }
 
   int size() const { return static_cast<int>(values_.size()); }
   std::vector<const char*> pointers() const {
@@ -84,11 +85,12 @@ absl::StatusOr<Result> Exec(PGconn* conn, const char* sql, const Params& params 
 absl::Status ExecScript(PGconn* conn, const char* sql);
 
 // A transaction rolled back unless committed. A broken connection needs no rollback: the
-// server aborts the transaction of a connection it lost.
+// server aborts the transaction of a connection it lost. `begin` may be several statements
+// (BEGIN and SET LOCAL), sent in one round trip.
 class Transaction {
  public:
   explicit Transaction(PGconn* conn, const char* begin = "BEGIN")
-      : conn_(conn), status_(Exec(conn, begin).status()) {}
+      : conn_(conn), status_(ExecScript(conn, begin)) {}
   ~Transaction() {
     if (status_.ok() && !done_ && PQstatus(conn_) == CONNECTION_OK) {
       Exec(conn_, "ROLLBACK").IgnoreError();
@@ -108,6 +110,11 @@ class Transaction {
   absl::Status status_;
   bool done_ = false;
 };
+
+// Whether an idle connection is still up. A server restarting or ending a session tells the
+// connection so and hangs up: reading what is pending, without waiting, notices it before a
+// call is lost on it. (An idle connection has nothing else to read.)
+bool StillUp(PGconn* conn);
 
 // A connection of its own to `url`, or UNAVAILABLE.
 absl::StatusOr<PGconn*> Connect(const std::string& url);

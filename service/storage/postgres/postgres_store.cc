@@ -3,289 +3,86 @@
 #include <libpq-fe.h>
 
 #include <cstdint>
-#include <iterator>
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "service/storage/dataset_rows.h"
+#include "service/storage/postgres/postgres_layout.h"
 #include "service/storage/postgres/postgres_pool.h"
 #include "service/storage/postgres/postgres_statement.h"
+#include "service/storage/postgres/postgres_upload_owner.h"
 
 namespace culturetrade {
 namespace {
 
 using pg::Exec;
-using pg::ExecScript;
 using pg::Params;
-using pg::PgError;
 using pg::Result;
 using pg::Transaction;
 
-// Forward migrations, one per schema version; never edit one that has shipped.
-const char* const kMigrations[] = {
-    // 1: datasets with their metadata, flows as serialized chunks. Ids sort bytewise, as in
-    // SQLite, whatever the database's locale, so list pages keep one order.
-    "CREATE TABLE datasets ("
-    "  id TEXT COLLATE \"C\" PRIMARY KEY,"
-    "  revision BIGINT NOT NULL,"
-    "  create_time_us BIGINT NOT NULL,"
-    "  update_time_us BIGINT NOT NULL,"
-    "  flow_count BIGINT NOT NULL,"
-    "  meta BYTEA NOT NULL);"
-    "CREATE TABLE flow_chunks ("
-    "  dataset_id TEXT COLLATE \"C\" NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,"
-    "  seq BIGINT NOT NULL,"
-    "  data BYTEA NOT NULL,"
-    "  PRIMARY KEY (dataset_id, seq));"
-    // Chunks are compressed with lz4 where the server has it: it loads 1M flows in half the
-    // time pglz takes, for a quarter more space. Elsewhere the server's default stands.
-    "DO $$ BEGIN"
-    "  ALTER TABLE flow_chunks ALTER COLUMN data SET COMPRESSION lz4;"
-    "EXCEPTION WHEN feature_not_supported THEN NULL;"
-    "END $$;",
-    // 2: whether the store is fresh (service/dataset_rows.h).
-    kStoreStateMigration,
-};
+// A dataset's blocks in the order written: by the revision their upload's commit made, then
+// by their place in it. Only the columns a read needs: TOAST leaves a block's data unread
+// unless it is selected, which happens apart, and only when its zone matches.
+constexpr char kListBlockKeys[] =
+    "SELECT b.upload_id, b.seq FROM uploads u JOIN flow_blocks b ON b.upload_id = u.upload_id "
+    "WHERE u.dataset_id = $1 ORDER BY u.revision, b.seq";
+constexpr char kListBlockZones[] =
+    "SELECT b.upload_id, b.seq, b.min_year, b.max_year, b.reporters, b.partners, b.products "
+    "FROM uploads u JOIN flow_blocks b ON b.upload_id = u.upload_id "
+    "WHERE u.dataset_id = $1 ORDER BY u.revision, b.seq";
 
-// Chunks read per round trip when loading flows: a few MiB in memory at a time.
-constexpr int kChunksPerBatch = 16;
-
-// --- Bulk load: binary COPY of the chunks ---
-
-void AppendBigEndian(std::string* out, uint64_t v, int bytes) {
-  for (int i = bytes - 1; i >= 0; --i) out->push_back(static_cast<char>(v >> (8 * i)));
-}
-
-absl::Status PutCopyData(PGconn* conn, absl::string_view bytes) {
-  if (PQputCopyData(conn, bytes.data(), static_cast<int>(bytes.size())) == 1) {
-    return absl::OkStatus();
-  }
-  return PgError(conn, nullptr);
-}
-
-// Ends a COPY: its rows join the transaction when `s` is OK; otherwise the server discards
-// them. Reads every result, so the connection is ready for the next statement.
-absl::Status EndCopy(PGconn* conn, absl::Status s) {
-  if (PQputCopyEnd(conn, s.ok() ? nullptr : "culturetrade: upload abandoned") != 1 && s.ok()) {
-    s = PgError(conn, nullptr);
-  }
-  while (PGresult* raw = PQgetResult(conn)) {
-    Result r(raw);
-    if (s.ok() && PQresultStatus(raw) != PGRES_COMMAND_OK) s = PgError(conn, raw);
-  }
-  return s;
-}
-
-// Streams the chunks of `flows` into flow_chunks, numbered from `first_seq`, as one binary
-// COPY: one statement for any number of chunks, no per-row round trip or parse, blobs sent raw.
-absl::Status CopyChunks(PGconn* conn, const std::string& id, int64_t first_seq,
-                        const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows) {
-  if (flows.empty()) return absl::OkStatus();
-  Result started(
-      PQexec(conn, "COPY flow_chunks (dataset_id, seq, data) FROM STDIN (FORMAT binary)"));
-  if (PQresultStatus(started.get()) != PGRES_COPY_IN) return PgError(conn, started.get());
-  // The format's header: an 11-byte signature (its NUL included), flags, extension length.
-  static constexpr char kSignature[] = "PGCOPY\n\377\r\n";
-  std::string frame(kSignature, sizeof(kSignature));
-  AppendBigEndian(&frame, 0, 4);
-  AppendBigEndian(&frame, 0, 4);
-  int64_t seq = first_seq;
-  absl::Status s = ForEachChunk(flows, [&](const std::string& blob) {
-    // A row: its field count, then each field as length and bytes (the blob sent as is).
-    AppendBigEndian(&frame, 3, 2);
-    AppendBigEndian(&frame, id.size(), 4);
-    frame += id;
-    AppendBigEndian(&frame, 8, 4);
-    AppendBigEndian(&frame, static_cast<uint64_t>(seq++), 8);
-    AppendBigEndian(&frame, blob.size(), 4);
-    absl::Status put = PutCopyData(conn, frame);
-    frame.clear();
-    return put.ok() ? PutCopyData(conn, blob) : put;
-  });
-  if (s.ok()) {
-    AppendBigEndian(&frame, 0xffff, 2);  // the trailer: a field count of -1
-    s = PutCopyData(conn, frame);
-  }
-  return EndCopy(conn, std::move(s));
-}
-
-// --- Rows ---
-
-// A row selected as "id, revision, create_time_us, update_time_us, flow_count, meta".
-DatasetRow RowAt(const Result& r, int i) {
-  return DatasetRow{std::string(r.Bytes(i, 0)), r.Int(i, 1), r.Int(i, 2), r.Int(i, 3), r.Int(i, 4),
-                    std::string(r.Bytes(i, 5))};
-}
-
-absl::StatusOr<DatasetRow> SelectRow(PGconn* conn, const std::string& id) {
-  absl::StatusOr<Result> r = Exec(conn,
-                                  "SELECT id, revision, create_time_us, update_time_us, "
-                                  "flow_count, meta FROM datasets WHERE id = $1",
-                                  Params().Text(id));
-  if (!r.ok()) return r.status();
-  if (r->rows() == 0) return DatasetNotFound(id);
-  return RowAt(*r, 0);
-}
-
-// Reads the chunks a batch at a time, in seq order: memory holds a batch, not the dataset's
-// blobs, and a caller that has gone stops the load.
-absl::Status LoadFlows(PGconn* conn, const std::string& id, v1::Dataset* dataset,
-                       const CallLiveness& alive) {
-  dataset->mutable_flows()->Reserve(static_cast<int>(dataset->flow_count()));
-  int64_t after = -1;
-  for (;;) {
-    absl::StatusOr<Result> batch = Exec(conn,
-                                        "SELECT seq, data FROM flow_chunks WHERE dataset_id = $1 "
-                                        "AND seq > $2 ORDER BY seq LIMIT $3",
-                                        Params().Text(id).Int(after).Int(kChunksPerBatch));
-    if (!batch.ok()) return batch.status();
-    for (int i = 0; i < batch->rows(); ++i) {
-      if (absl::Status s = AddChunkFlows(batch->Bytes(i, 1), id, dataset, alive); !s.ok()) return s;
-      after = batch->Int(i, 0);
-    }
-    if (batch->rows() < kChunksPerBatch) return absl::OkStatus();
-  }
-}
-
-// Locks the row of dataset `id` until the transaction ends, so writers of one dataset take
-// turns and nothing slips between the etag check and the write; then checks the etag.
-absl::Status LockForWrite(PGconn* conn, const std::string& id, const std::string& etag) {
-  absl::StatusOr<Result> r =
-      Exec(conn, "SELECT revision FROM datasets WHERE id = $1 FOR UPDATE", Params().Text(id));
-  if (!r.ok()) return r.status();
-  if (r->rows() == 0) return DatasetNotFound(id);
-  return CheckEtag(id, r->Int(0, 0), etag);
-}
-
-// --- Operations, each on one connection ---
-
-absl::StatusOr<v1::Dataset> CreateOn(PGconn* conn, const std::string& id,
-                                     const v1::Dataset& dataset) {
-  Transaction tx(conn);
-  if (!tx.status().ok()) return tx.status();
-  const int64_t now = NowMicros();
-  DatasetRow row{id, 1, now, now, dataset.flows_size(), StoredMetadata(dataset)};
-  // The primary key settles concurrent creators: a second waits for the first to commit,
-  // then inserts nothing.
-  absl::StatusOr<Result> inserted = Exec(
-      conn,
-      "INSERT INTO datasets (id, revision, create_time_us, update_time_us, flow_count, meta) "
-      "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING",
-      Params().Text(id).Int(row.revision).Int(now).Int(now).Int(row.flow_count).Bytes(row.meta));
-  if (!inserted.ok()) return inserted.status();
-  if (inserted->affected() == 0) return DatasetAlreadyExists(id);
-  absl::Status s = CopyChunks(conn, id, 0, dataset.flows());
-  if (s.ok()) s = Exec(conn, kMarkStoreUsed).status();
-  if (s.ok()) s = tx.Commit();
-  if (!s.ok()) return s;
-  return DatasetFromRow(row);
-}
-
-absl::StatusOr<v1::Dataset> GetOn(PGconn* conn, const std::string& id, bool with_flows,
-                                  const CallLiveness& alive) {
-  if (!with_flows) {
-    absl::StatusOr<DatasetRow> row = SelectRow(conn, id);
-    if (!row.ok()) return row.status();
-    return DatasetFromRow(*row);
-  }
-  // One snapshot for the row and every chunk: an append committing meanwhile is not half seen.
+// One snapshot for the record and its blocks: a commit meanwhile is not half seen.
+absl::StatusOr<std::pair<DatasetRecord, std::vector<BlockKey>>> ListBlocksOn(
+    PGconn* conn, const std::string& id, const BlockFilter& filter) {
   Transaction tx(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   if (!tx.status().ok()) return tx.status();
-  absl::StatusOr<DatasetRow> row = SelectRow(conn, id);
-  if (!row.ok()) return row.status();
-  absl::StatusOr<v1::Dataset> d = DatasetFromRow(*row);
-  if (!d.ok()) return d.status();
-  absl::Status s = LoadFlows(conn, id, &*d, alive);
-  if (s.ok()) s = tx.Commit();
-  if (!s.ok()) return s;
-  return d;
+  absl::StatusOr<DatasetRecord> record = pg::SelectRecord(conn, id);
+  if (!record.ok()) return record.status();
+  const bool everything = WantsEverything(filter);
+  absl::StatusOr<Result> r =
+      Exec(conn, everything ? kListBlockKeys : kListBlockZones, Params().Text(id));
+  if (!r.ok()) return r.status();
+  std::vector<BlockKey> keys;
+  for (int i = 0; i < r->rows(); ++i) {
+    if (!everything) {
+      const StoredZone zone{r->Bytes(i, 4), r->Bytes(i, 5), r->Bytes(i, 6),
+                            static_cast<int>(r->Int(i, 2)), static_cast<int>(r->Int(i, 3))};
+      absl::StatusOr<bool> may = StoredZoneMayMatch(zone, filter);
+      if (!may.ok()) return may.status();
+      if (!*may) continue;
+    }
+    keys.push_back(BlockKey{r->Int(i, 0), r->Int(i, 1)});
+  }
+  if (absl::Status s = tx.Commit(); !s.ok()) return s;
+  return std::make_pair(*std::move(record), std::move(keys));
 }
 
 absl::StatusOr<DatasetPage> ListOn(PGconn* conn, int page_size, const std::string& after_id) {
   // One row more than asked tells whether another page follows.
   absl::StatusOr<Result> r = Exec(conn,
                                   "SELECT id, revision, create_time_us, update_time_us, "
-                                  "flow_count, meta FROM datasets WHERE id > $1 "
+                                  "flow_count, meta, request_id FROM datasets WHERE id > $1 "
                                   "ORDER BY id LIMIT $2",
                                   Params().Text(after_id).Int(int64_t{page_size} + 1));
   if (!r.ok()) return r.status();
-  std::vector<DatasetRow> rows;
-  for (int i = 0; i < r->rows(); ++i) rows.push_back(RowAt(*r, i));
-  return PageFromRows(std::move(rows), page_size);
+  std::vector<DatasetRecord> records;
+  records.reserve(r->rows());
+  for (int i = 0; i < r->rows(); ++i) records.push_back(pg::RecordAt(*r, i));
+  return PageOf(std::move(records), page_size);
 }
 
 absl::Status DeleteOn(PGconn* conn, const std::string& id, const std::string& etag) {
   Transaction tx(conn);
   if (!tx.status().ok()) return tx.status();
-  absl::Status s = LockForWrite(conn, id, etag);
-  // The chunks go with the row (ON DELETE CASCADE).
-  if (s.ok()) s = Exec(conn, "DELETE FROM datasets WHERE id = $1", Params().Text(id)).status();
+  if (absl::Status s = pg::LockForWrite(conn, id, etag); !s.ok()) return s;
+  // Its uploads and their blocks go with it (ON DELETE CASCADE).
+  absl::Status s = Exec(conn, "DELETE FROM datasets WHERE id = $1", Params().Text(id)).status();
   if (s.ok()) s = tx.Commit();
   return s;
-}
-
-absl::StatusOr<v1::Dataset> AppendOn(
-    PGconn* conn, const std::string& id, const std::string& etag,
-    const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows) {
-  Transaction tx(conn);
-  if (!tx.status().ok()) return tx.status();
-  if (absl::Status s = LockForWrite(conn, id, etag); !s.ok()) return s;
-  absl::StatusOr<Result> next =
-      Exec(conn, "SELECT COALESCE(MAX(seq) + 1, 0) FROM flow_chunks WHERE dataset_id = $1",
-           Params().Text(id));
-  if (!next.ok()) return next.status();
-  if (absl::Status s = CopyChunks(conn, id, next->Int(0, 0), flows); !s.ok()) return s;
-  absl::StatusOr<Result> updated =
-      Exec(conn,
-           "UPDATE datasets SET revision = revision + 1, update_time_us = $2, "
-           "flow_count = flow_count + $3 WHERE id = $1 RETURNING id, revision, create_time_us, "
-           "update_time_us, flow_count, meta",
-           Params().Text(id).Int(NowMicros()).Int(flows.size()));
-  if (!updated.ok()) return updated.status();
-  if (absl::Status s = tx.Commit(); !s.ok()) return s;
-  return DatasetFromRow(RowAt(*updated, 0));
-}
-
-// --- Schema ---
-
-// Takes the migration lock for this transaction, then reads the schema version (0: none).
-absl::StatusOr<int> LockedSchemaVersion(PGconn* conn) {
-  for (const char* sql : {"SELECT pg_advisory_xact_lock(hashtext('culturetrade schema'))",
-                          "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"}) {
-    if (absl::Status s = Exec(conn, sql).status(); !s.ok()) return s;
-  }
-  absl::StatusOr<Result> r = Exec(conn, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
-  if (!r.ok()) return r.status();
-  return static_cast<int>(r->Int(0, 0));
-}
-
-// Applies the migrations past the database's version in one transaction, under an advisory
-// lock: replicas starting together queue on it, and those after the first find nothing to do.
-// The store this migration creates is marked fresh. Returns whether the store is fresh.
-absl::StatusOr<bool> Migrate(PGconn* conn) {
-  Transaction tx(conn);
-  if (!tx.status().ok()) return tx.status();
-  absl::StatusOr<int> from = LockedSchemaVersion(conn);
-  if (!from.ok()) return from.status();
-  const int target = static_cast<int>(std::size(kMigrations));
-  if (*from > target) return NewerSchema(*from, target);
-  for (int v = *from + 1; v <= target; ++v) {
-    absl::Status s = ExecScript(conn, kMigrations[v - 1]);
-    if (s.ok()) {
-      s = Exec(conn, "INSERT INTO schema_version (version) VALUES ($1)", Params().Int(v)).status();
-    }
-    if (!s.ok()) return s;
-  }
-  if (*from == 0) {
-    if (absl::Status s = Exec(conn, kMarkStoreFresh).status(); !s.ok()) return s;
-  }
-  absl::StatusOr<Result> fresh = Exec(conn, kSelectStoreFresh);
-  if (!fresh.ok()) return fresh.status();
-  if (absl::Status s = tx.Commit(); !s.ok()) return s;
-  return fresh->rows() == 1 && fresh->Int(0, 0) != 0;
 }
 
 }  // namespace
@@ -315,9 +112,7 @@ class FreshStoreClaim {
   PGconn* const conn_;
 };
 
-// --- The store ---
-
-int PostgresStore::SchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
+int PostgresStore::SchemaVersion() { return pg::SchemaVersion(); }
 
 absl::StatusOr<std::unique_ptr<PostgresStore>> PostgresStore::Open(
     const std::string& url, int pool_size, absl::Duration checkout_timeout) {
@@ -326,31 +121,67 @@ absl::StatusOr<std::unique_ptr<PostgresStore>> PostgresStore::Open(
         absl::StrCat("store: the PostgreSQL pool needs a connection at least, not ", pool_size));
   }
   auto pool = std::make_unique<PostgresPool>(url, pool_size, checkout_timeout);
-  absl::StatusOr<bool> fresh = Leased(*pool, [](PGconn* conn) { return Migrate(conn); });
+  absl::StatusOr<bool> fresh = Leased(*pool, [](PGconn* conn) { return pg::Migrate(conn); });
   if (!fresh.ok()) return fresh.status();
+  absl::StatusOr<std::unique_ptr<UploadOwner>> owner = UploadOwner::Take(url);
+  if (!owner.ok()) return owner.status();
+  // Leftovers are invisible: should deleting them fail, the server still starts, and a later
+  // start deletes them.
+  Leased(*pool, [](PGconn* conn) { return UploadOwner::DeleteLeftovers(conn); }).IgnoreError();
   std::unique_ptr<FreshStoreClaim> claim;
   if (*fresh) {
     absl::StatusOr<std::unique_ptr<FreshStoreClaim>> taken = FreshStoreClaim::Take(url);
     if (!taken.ok()) return taken.status();
     claim = *std::move(taken);
   }
-  return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(pool), std::move(claim)));
+  return std::unique_ptr<PostgresStore>(
+      new PostgresStore(std::move(pool), std::move(claim), *std::move(owner)));
 }
 
 PostgresStore::PostgresStore(std::unique_ptr<PostgresPool> pool,
-                             std::unique_ptr<FreshStoreClaim> claim)
-    : pool_(std::move(pool)), claim_(std::move(claim)) {}
+                             std::unique_ptr<FreshStoreClaim> claim,
+                             std::unique_ptr<UploadOwner> owner)
+    : pool_(std::move(pool)), claim_(std::move(claim)), owner_(std::move(owner)) {}
 
 PostgresStore::~PostgresStore() = default;
 
-absl::StatusOr<v1::Dataset> PostgresStore::Create(const std::string& id,
-                                                  const v1::Dataset& dataset) {
-  return Leased(*pool_, [&](PGconn* conn) { return CreateOn(conn, id, dataset); });
+absl::StatusOr<DatasetRecord> PostgresStore::Get(const std::string& id) {
+  return Leased(*pool_, [&](PGconn* conn) { return pg::SelectRecord(conn, id); });
 }
 
-absl::StatusOr<v1::Dataset> PostgresStore::Get(const std::string& id, bool with_flows,
-                                               const CallLiveness& alive) {
-  return Leased(*pool_, [&](PGconn* conn) { return GetOn(conn, id, with_flows, alive); });
+absl::StatusOr<DatasetRecord> PostgresStore::ReadBlocks(
+    const std::string& id, const BlockFilter& filter,
+    absl::FunctionRef<absl::Status(FlowBlock)> visit, const CallLiveness& alive) {
+  absl::StatusOr<std::pair<DatasetRecord, std::vector<BlockKey>>> listing =
+      Leased(*pool_, [&](PGconn* conn) { return ListBlocksOn(conn, id, filter); });
+  if (!listing.ok()) return listing.status();
+  absl::Status s = VisitStoredBlocks(
+      listing->second,
+      [&](absl::Span<const BlockKey> keys, std::vector<std::string>& data) {
+        return FetchBlocks(id, keys, data);
+      },
+      visit, alive);
+  if (!s.ok()) return s;
+  return std::move(listing->first);
+}
+
+absl::Status PostgresStore::FetchBlocks(const std::string& id, absl::Span<const BlockKey> keys,
+                                        std::vector<std::string>& data) {
+  std::vector<int64_t> seqs;
+  seqs.reserve(keys.size());
+  for (const BlockKey& key : keys) seqs.push_back(key.seq);
+  absl::StatusOr<Result> r = Leased(*pool_, [&](PGconn* conn) {
+    return Exec(
+        conn,
+        "SELECT data FROM flow_blocks WHERE upload_id = $1 AND seq = ANY($2::BIGINT[]) "
+        "ORDER BY seq",
+        Params().Int(keys.front().upload).Text(absl::StrCat("{", absl::StrJoin(seqs, ","), "}")));
+  });
+  if (!r.ok()) return r.status();
+  // Blocks go only with their dataset: it was deleted since the read listed them.
+  if (r->rows() != static_cast<int>(keys.size())) return DatasetNotFound(id);
+  for (int i = 0; i < r->rows(); ++i) data.emplace_back(r->Bytes(i, 0));
+  return absl::OkStatus();
 }
 
 absl::StatusOr<DatasetPage> PostgresStore::List(int page_size, const std::string& after_id) {
@@ -359,12 +190,6 @@ absl::StatusOr<DatasetPage> PostgresStore::List(int page_size, const std::string
 
 absl::Status PostgresStore::Delete(const std::string& id, const std::string& etag) {
   return Leased(*pool_, [&](PGconn* conn) { return DeleteOn(conn, id, etag); });
-}
-
-absl::StatusOr<v1::Dataset> PostgresStore::AppendFlows(
-    const std::string& id, const std::string& etag,
-    const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows) {
-  return Leased(*pool_, [&](PGconn* conn) { return AppendOn(conn, id, etag, flows); });
 }
 
 }  // namespace culturetrade

@@ -1,37 +1,53 @@
-// The embedded dataset store: one SQLite file in WAL mode.
+// The embedded dataset store: one SQLite file in WAL mode, for one server.
 //
-// Metadata sits in a row per dataset; flows are stored as serialized chunks, so an upload of
-// millions of flows is a few thousand row inserts. Every write is one transaction.
+// The row layout is dataset_rows.h's. The file has one connection, used by one call at a time
+// under a mutex that is never held across a call's caller: an upload stores each block in its
+// own short transaction, so other calls go on while a long upload streams, and publishes the
+// blocks in one small transaction at commit. Blocks of an upload are written without waiting
+// for the disk (synchronous=NORMAL, safe from corruption); every commit, create, append and
+// delete waits for it (FULL), and so makes durable the blocks before it too. Uploads a crash
+// left uncommitted are deleted when the file is next opened.
 #ifndef CULTURETRADE_SERVICE_STORAGE_SQLITE_SQLITE_STORE_H_
 #define CULTURETRADE_SERVICE_STORAGE_SQLITE_SQLITE_STORE_H_
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "service/storage/dataset_store.h"
+#include "service/storage/stored_block.h"
+#include "service/storage/stored_block_reader.h"
+#include "service/storage/upload_writer.h"
 
 struct sqlite3;
 
 namespace culturetrade {
 
-class SqliteStore : public DatasetStore {
+namespace sqlite {
+class StatementCache;
+}
+
+class SqliteStore : public DatasetStore, private UploadStore {
  public:
-  // Opens or creates the file at `path` and applies pending schema migrations, all in one
-  // transaction. FAILED_PRECONDITION, naming the path, when the file or its directory is not
-  // writable. Errors of calls tell a full disk (RESOURCE_EXHAUSTED) and a file turned
-  // read-only (FAILED_PRECONDITION) from other failures to read or write (UNAVAILABLE).
+  // Opens or creates the file at `path`, applies pending schema migrations in one transaction,
+  // then deletes the uploads left uncommitted. FAILED_PRECONDITION, naming the path,
+  // when the file or its directory is not writable. Errors of calls tell a full disk
+  // (RESOURCE_EXHAUSTED) and a file turned read-only (FAILED_PRECONDITION) from other
+  // failures to read or write (UNAVAILABLE). Writers must not outlive the store.
   static absl::StatusOr<std::unique_ptr<SqliteStore>> Open(const std::string& path);
   ~SqliteStore() override;
 
-  absl::StatusOr<v1::Dataset> Create(const std::string& id, const v1::Dataset& dataset) override;
-  absl::StatusOr<v1::Dataset> Get(const std::string& id, bool with_flows,
-                                  const CallLiveness& alive) override;
+  absl::StatusOr<std::unique_ptr<DatasetWriter>> Create(NewDataset dataset) override;
+  absl::StatusOr<std::unique_ptr<DatasetWriter>> Append(const std::string& id,
+                                                        const std::string& etag) override;
+  absl::StatusOr<DatasetRecord> Get(const std::string& id) override;
+  absl::StatusOr<DatasetRecord> ReadBlocks(const std::string& id, const BlockFilter& filter,
+                                           absl::FunctionRef<absl::Status(FlowBlock)> visit,
+                                           const CallLiveness& alive) override;
   absl::StatusOr<DatasetPage> List(int page_size, const std::string& after_id) override;
   absl::Status Delete(const std::string& id, const std::string& etag) override;
-  absl::StatusOr<v1::Dataset> AppendFlows(
-      const std::string& id, const std::string& etag,
-      const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows) override;
   // True while the store has never held a dataset. Two servers on one file may both see it
   // so; the file is meant for one.
   bool created_now() const override { return created_now_; }
@@ -40,16 +56,38 @@ class SqliteStore : public DatasetStore {
   static int SchemaVersion();
 
  private:
-  SqliteStore(sqlite3* db, bool created_now) : db_(db), created_now_(created_now) {}
+  struct Listing {
+    DatasetRecord record;
+    std::vector<BlockKey> blocks;
+  };
+
+  SqliteStore(sqlite3* db, bool created_now);
+
   // Called with mu_ held.
-  absl::StatusOr<v1::Dataset> GetLocked(const std::string& id, bool with_flows,
-                                        const CallLiveness& alive);
-  absl::Status CheckEtagLocked(const std::string& id, const std::string& etag);
+  absl::StatusOr<DatasetRecord> GetLocked(const std::string& id);
+  absl::StatusOr<Listing> ListBlocksLocked(const std::string& id, const BlockFilter& filter);
+  absl::Status FetchBlocks(const std::string& id, absl::Span<const BlockKey> keys,
+                           std::vector<std::string>& data);
+  // Commits of uploads wait for the disk; block writes do not.
+  absl::Status SyncCommitsLocked(bool full);
+
+  // UploadStore, for the writers.
+  absl::StatusOr<int64_t> InsertBlock(int64_t upload, int64_t seq,
+                                      const StoredBlock& block) override;
+  absl::StatusOr<DatasetRecord> PublishCreate(const NewDataset& dataset, int64_t upload,
+                                              int64_t flows) override;
+  absl::StatusOr<DatasetRecord> PublishAppend(const std::string& id, const std::string& etag,
+                                              int64_t upload, int64_t flows) override;
+  void Discard(int64_t upload) override;
+  // Binds `upload` (0: none) to dataset `id` at `revision`, with mu_ held in a transaction.
+  absl::Status BindUploadLocked(int64_t upload, const std::string& id, int64_t revision);
 
   // std::mutex rather than absl::Mutex: ThreadSanitizer sees pthread locks, and Debian's Abseil
   // is not built for it.
   std::mutex mu_;
   sqlite3* db_;  // guarded by mu_: one connection, used by one call at a time
+  std::unique_ptr<sqlite::StatementCache> statements_;  // guarded by mu_
+  bool synced_ = true;                                  // guarded by mu_: synchronous=FULL
   const bool created_now_;
 };
 
