@@ -61,7 +61,8 @@ void AppendFlows(const v1::FlowBlock& block, std::vector<v1::TradeFlow>& flows) 
   flows.insert(flows.end(), converted.begin(), converted.end());
 }
 
-BlocksRead ReadBlocks(std::istream& in, const FlowCsvDefaults& d, BlockReadOptions options) {
+BlocksRead ReadBlocks(const std::string& text, const FlowCsvDefaults& d, BlockReadOptions options) {
+  std::istringstream in(text);
   BlocksRead out;
   absl::StatusOr<std::unique_ptr<FlowCsvBlocks>> reader = FlowCsvBlocks::Open(in, d, options);
   if (!reader.ok()) {
@@ -81,11 +82,6 @@ BlocksRead ReadBlocks(std::istream& in, const FlowCsvDefaults& d, BlockReadOptio
   out.report = (*reader)->report();
   out.bytes_read = (*reader)->bytes_read();
   return out;
-}
-
-BlocksRead ReadBlocks(const std::string& text, const FlowCsvDefaults& d, BlockReadOptions options) {
-  std::istringstream in(text);
-  return ReadBlocks(in, d, options);
 }
 
 // The message of the error that ends the read.
@@ -147,14 +143,8 @@ FlowCsvDefaults KorChnSk1(std::optional<int> scale = std::nullopt) {
   return {"KOR", "CHN", "SK1", v1::CLASSIFICATION_UNSPECIFIED, "USD", scale};
 }
 
-// The flags of the fuzzer's seed files: the study's countries, product and currency.
-FlowCsvDefaults StudyFlags() {
-  return {"CHN", "KOR", "TV_DRAMAS", v1::CLASSIFICATION_HS, "CNY", std::nullopt};
-}
-
 struct Sample {
-  std::string name;
-  std::string text;
+  std::string name, text;
   FlowCsvDefaults defaults;
 };
 
@@ -166,8 +156,6 @@ std::vector<Sample> Samples() {
     absl::StrAppend(&office, month, " 2001;1,187.5;\"1,000\";187.5\r\n\r\n");
   }
   office += "Source: statistical office;;;\r\n";
-  FlowCsvDefaults tab = KorChnSk1();
-  tab.delimiter = '\t';
   return {
       {"long",
        "\xEF\xBB\xBFyear;direction;value;status\r\n2019;export;\"1,000.5\";reported\r\n"
@@ -185,7 +173,9 @@ std::vector<Sample> Samples() {
        "year,direction,value,source\n2020,export,1,\"Table 3,\nnote a\"\n"
        "2021,export,2,\n",
        KorChnSk1()},
-      {"delimiter given", "year\tdirection\tvalue\n2020\texport\t1,000\n", tab},
+      {"delimiter given",
+       "year\tdirection\tvalue\n2020\texport\t1,000\n",
+       {"KOR", "CHN", "SK1", v1::CLASSIFICATION_UNSPECIFIED, "USD", std::nullopt, '\t'}},
       {"wide office", office, KorChnSk1(3)},
       {"wide X and M", "year,month,X,M\n2001,1,5,6\n2001,2,7,8\n", KorChnSk1()},
       {"comtrade",
@@ -223,7 +213,8 @@ TEST(FlowCsvBlocks, EveryLayoutSampleGivesReadFlowsCsvsFlowsReportAndErrors) {
 }
 
 // The fuzzer's seed files (their first byte chooses the fuzzer's options), among them the
-// study's flows as a long file.
+// study's flows as a long file, without flags and with the fuzzer's: the study's countries,
+// product and currency.
 TEST(FlowCsvBlocks, TheFuzzersSeedFilesGiveReadFlowsCsvsFlows) {
   int files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(CT_FLOW_CORPUS_DIR)) {
@@ -231,7 +222,9 @@ TEST(FlowCsvBlocks, TheFuzzersSeedFilesGiveReadFlowsCsvsFlows) {
     std::stringstream bytes;
     bytes << file.rdbuf();
     SCOPED_TRACE(entry.path().filename().string());
-    for (const FlowCsvDefaults& d : {FlowCsvDefaults{}, StudyFlags()}) {
+    for (const FlowCsvDefaults& d :
+         {FlowCsvDefaults{},
+          FlowCsvDefaults{"CHN", "KOR", "TV_DRAMAS", v1::CLASSIFICATION_HS, "CNY", std::nullopt}}) {
       ExpectSameForAllOptions(bytes.str().substr(1), d);
     }
     ++files;
@@ -249,11 +242,7 @@ void WriteBaci(std::ostream& out, int rows, const std::function<bool(int)>& bad 
     out << 1995 + r % 30 << ',' << kCountries[r % 7] << ','
         << (bad && bad(r) ? "999" : kCountries[(r / 7) % 7]) << ',' << 10000 + r % 5000 * 131 << ','
         << r / 1000 << '.' << std::setw(3) << std::setfill('0') << r % 1000 << ',';
-    if (r % 10 == 0) {
-      out << "NA\n";
-    } else {
-      out << r % 97 << ".5\n";
-    }
+    out << (r % 10 == 0 ? "NA" : absl::StrCat(r % 97, ".5")) << '\n';
   }
 }
 
@@ -296,8 +285,7 @@ TEST(FlowCsvBlocks, ARecordTooLongToHoldIsAnErrorAfterTheRowsBeforeIt) {
   const std::string bad_before = "year,direction,value\n2020,export,x\n2020,export,\"" + field;
   EXPECT_THAT(ErrorOf(bad_before, KorChnSk1(), {2, 3}), StartsWith("line 2, column 'value'"));
   for (const std::string& text : {open, closed, bad_before}) {
-    const absl::StatusOr<FlowCsv> expected = ReadAtOnce(text, KorChnSk1());
-    ExpectSame(text, KorChnSk1(), {2, 3}, expected);
+    ExpectSame(text, KorChnSk1(), {2, 3}, ReadAtOnce(text, KorChnSk1()));
   }
 }
 
@@ -384,8 +372,7 @@ TEST(FlowCsvBlocks, DestroyedMidFileItsThreadsStopAndTheRestIsNotRead) {
 class PeakMemory {
  public:
   void Start() {
-    // Linux's clear_refs 5 resets the peak to the memory in use now; where it cannot, the
-    // growth measured is only smaller.
+    // Linux's clear_refs 5 resets the peak to the memory in use now (else growth is smaller).
     std::ofstream("/proc/self/clear_refs") << "5";
     start_ = peak_ = InUse();
   }
