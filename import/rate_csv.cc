@@ -15,6 +15,7 @@
 #include "import/csv_cells.h"
 #include "import/csv_error.h"
 #include "import/csv_periods.h"
+#include "import/csv_table.h"
 
 namespace culturetrade::import {
 namespace {
@@ -223,9 +224,11 @@ absl::StatusOr<RateCsv> ReadRatesCsv(std::istream& in, const RateCsvOptions& opt
     return MakeRateReader(header, o, report);
   };
   std::istringstream body(text);
-  const absl::Status s =
-      ReadCsvTable(body, o.delimiter, o.skip_bad, make_reader, out.rates, out.report);
-  if (!s.ok()) return s;
+  CsvBatches batches(body);
+  absl::StatusOr<CsvTable<v1::ExchangeRate>> table = CsvTable<v1::ExchangeRate>::Open(
+      batches, o.delimiter, o.skip_bad, make_reader, out.report);
+  if (!table.ok()) return table.status();
+  if (absl::Status s = table->ReadAll(batches, out.rates, out.report); !s.ok()) return s;
   return out;
 }
 

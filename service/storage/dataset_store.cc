@@ -22,9 +22,9 @@ absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> DatasetStore::GetAnalyz
       alive);
   if (!read.ok()) return read.status();
   dataset->record = *std::move(read);
+  // The index now, once per revision, rather than in the first analysis that needs it.
+  dataset->flows.Seal();
   return dataset;
 }
-
-std::string EtagOf(int64_t revision) { return absl::StrCat(revision); }
 
 }  // namespace culturetrade
