@@ -3,6 +3,7 @@
 // Exit codes: 0 success, 1 other failure, 2 usage error, 3 invalid input or failed
 // precondition, 4 not found, 5 server unavailable or deadline exceeded, 6 conflict (already
 // exists, or changed since read), 7 not authenticated or not permitted.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -158,7 +159,12 @@ int Run(int argc, char** argv) {
   for (const auto& o : command->options) known.insert(o.first);
   if (absl::Status s = args->CheckKnown(known); !s.ok()) return Fail(UsageError(s.message()));
 
-  absl::StatusOr<Format> format = ParseFormat(args->Get("format", "table", "CULTURETRADE_FORMAT"));
+  // A command with a --format of its own (datasets export: csv or jsonl) reads it itself.
+  const bool own_format = std::any_of(command->options.begin(), command->options.end(),
+                                      [](const auto& option) { return option.first == "format"; });
+  absl::StatusOr<Format> format =
+      own_format ? Format::kTable
+                 : ParseFormat(args->Get("format", "table", "CULTURETRADE_FORMAT"));
   if (!format.ok()) return Fail(UsageError(format.status().message()));
   Options options;
   options.endpoint = args->Get("endpoint", options.endpoint, "CULTURETRADE_ENDPOINT");
