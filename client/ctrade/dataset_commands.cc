@@ -187,7 +187,7 @@ std::vector<Command> DatasetCommands() {
        "DATASET",
        "Write every flow of a dataset, one a row, as they arrive: CSV that 'datasets create "
        "--csv' reads back, or JSON lines.",
-       {{"format", "csv (default; the long layout) or jsonl (this command's own --format)"},
+       {{"format", "csv (default; the long layout) or jsonl"},
         {"output", "the file to write (default: standard output); it appears only when whole"}},
        ExportDataset},
   };
