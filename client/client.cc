@@ -78,6 +78,15 @@ absl::StatusOr<v1::Dataset> Client::AppendFlows(const std::string& name,
   return connection_->UploadFlows(header, flows);
 }
 
+absl::StatusOr<std::string> Client::ReadFlows(
+    const std::string& name, absl::FunctionRef<absl::Status(const v1::FlowBlock&)> visit,
+    const std::string& etag) {
+  v1::ReadFlowsRequest request;
+  request.set_name(name);
+  request.set_etag(etag);
+  return connection_->ReadFlows(request, visit);
+}
+
 std::vector<google::rpc::BadRequest::FieldViolation> FieldViolationsOf(const absl::Status& status) {
   google::rpc::BadRequest bad_request;
   if (!ReadDetail(status, bad_request)) return {};

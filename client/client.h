@@ -8,8 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "client/connection.h"
+#include "client/flow_block_source.h"
 #include "client/paginated_range.h"
 #include "google/rpc/error_details.pb.h"
 
@@ -33,7 +35,7 @@ class Client {
   // Every dataset at once.
   absl::StatusOr<std::vector<v1::Dataset>> ListAllDatasets();
   absl::Status DeleteDataset(const std::string& name, const std::string& etag = "");
-  // Creates `dataset_id` holding `dataset` and `flows`, streamed in chunks: for large data.
+  // Creates `dataset_id` holding `dataset` and `flows`, streamed in blocks: for large data.
   absl::StatusOr<v1::Dataset> UploadNewDataset(const std::string& dataset_id,
                                                const v1::Dataset& dataset,
                                                absl::Span<const v1::TradeFlow> flows);
@@ -41,6 +43,23 @@ class Client {
   absl::StatusOr<v1::Dataset> AppendFlows(const std::string& name,
                                           absl::Span<const v1::TradeFlow> flows,
                                           const std::string& etag = "");
+  // Uploads into the target of `header` every block of a source `open` opens, on one stream:
+  // for data too large to hold at once (read from a file block by block). The upload is
+  // stored whole or not at all. It is retried as the IdempotencyPolicy's UploadFlows says
+  // (by default not at all); a retry calls `open` again, for a source from the first block.
+  absl::StatusOr<v1::Dataset> UploadBlocks(const v1::UploadFlowsHeader& header,
+                                           const FlowBlockSourceFactory& open) {
+    return connection_->UploadBlocks(header, open);
+  }
+  // Streams the flows of dataset `name` block by block, in the order they were stored, calling
+  // `visit` on each (FlowsOfBlock in client/flows_of_block.h turns one into TradeFlows); an
+  // error `visit` returns ends the read with it. With `etag`, the read happens only while the
+  // dataset has that etag (else ABORTED). Returns the etag the flows were read at. A read that
+  // fails before its first block is retried; one that fails later is not, as `visit` would see
+  // blocks twice.
+  absl::StatusOr<std::string> ReadFlows(const std::string& name,
+                                        absl::FunctionRef<absl::Status(const v1::FlowBlock&)> visit,
+                                        const std::string& etag = "");
   // The analyses: each passes its request to the server as it is.
   absl::StatusOr<v1::AnalyzeBalanceResponse> AnalyzeBalance(
       const v1::AnalyzeBalanceRequest& request) {

@@ -4,9 +4,12 @@
 #define CULTURETRADE_CLIENT_CONNECTION_H_
 
 #include <memory>
+#include <string>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/types/span.h"
+#include "client/flow_block_source.h"
 #include "client/options.h"
 #include "culturetrade/v1/analysis_service.pb.h"
 #include "culturetrade/v1/dataset_service.pb.h"
@@ -22,9 +25,17 @@ class Connection {
   virtual absl::StatusOr<v1::ListDatasetsResponse> ListDatasets(
       const v1::ListDatasetsRequest& request) = 0;
   virtual absl::Status DeleteDataset(const v1::DeleteDatasetRequest& request) = 0;
-  // Sends `header`, then `flows` in chunks, as one upload.
+  // Sends `header`, then `flows` in blocks of Options::upload_chunk_flows, as one upload.
   virtual absl::StatusOr<v1::Dataset> UploadFlows(const v1::UploadFlowsHeader& header,
                                                   absl::Span<const v1::TradeFlow> flows) = 0;
+  // Sends `header`, then every block of a source `open` opens, as one upload; an attempt that
+  // is retried opens a fresh source.
+  virtual absl::StatusOr<v1::Dataset> UploadBlocks(const v1::UploadFlowsHeader& header,
+                                                   const FlowBlockSourceFactory& open) = 0;
+  // Hands each block of the dataset to `visit` as it arrives; the etag the blocks were read at.
+  virtual absl::StatusOr<std::string> ReadFlows(
+      const v1::ReadFlowsRequest& request,
+      absl::FunctionRef<absl::Status(const v1::FlowBlock&)> visit) = 0;
   virtual absl::StatusOr<v1::AnalyzeBalanceResponse> AnalyzeBalance(
       const v1::AnalyzeBalanceRequest& request) = 0;
   virtual absl::StatusOr<v1::AnalyzeGrowthResponse> AnalyzeGrowth(

@@ -22,6 +22,10 @@ Idempotency IdempotencyPolicy::UploadFlows(const v1::UploadFlowsHeader&) const {
   return Idempotency::kNonIdempotent;
 }
 
+Idempotency IdempotencyPolicy::ReadFlows(const v1::ReadFlowsRequest&) const {
+  return Idempotency::kIdempotent;
+}
+
 Idempotency IdempotencyPolicy::AnalyzeBalance(const v1::AnalyzeBalanceRequest&) const {
   return Idempotency::kIdempotent;
 }

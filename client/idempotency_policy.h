@@ -2,8 +2,10 @@
 // it. Only idempotent calls are retried. The defaults: reads and analyses (which only read)
 // are idempotent; CreateDataset, DeleteDataset and UploadFlows are not, as a repeat of one the
 // server did carry out would fail (ALREADY_EXISTS, NOT_FOUND) or, for an append, add the flows
-// twice. Override a method to change one call's answer, and set the policy as
-// Options::idempotency_policy.
+// twice. UploadFlows answers for every upload, of TradeFlows or of blocks (Client::UploadBlocks).
+// ReadFlows is repeated only while no block has reached the caller, since a repeat would hand
+// the caller the same blocks again. Override a method to change one call's answer, and set the
+// policy as Options::idempotency_policy.
 #ifndef CULTURETRADE_CLIENT_IDEMPOTENCY_POLICY_H_
 #define CULTURETRADE_CLIENT_IDEMPOTENCY_POLICY_H_
 
@@ -23,6 +25,7 @@ class IdempotencyPolicy {
   virtual Idempotency ListDatasets(const v1::ListDatasetsRequest& request) const;
   virtual Idempotency DeleteDataset(const v1::DeleteDatasetRequest& request) const;
   virtual Idempotency UploadFlows(const v1::UploadFlowsHeader& header) const;
+  virtual Idempotency ReadFlows(const v1::ReadFlowsRequest& request) const;
   virtual Idempotency AnalyzeBalance(const v1::AnalyzeBalanceRequest& request) const;
   virtual Idempotency AnalyzeGrowth(const v1::AnalyzeGrowthRequest& request) const;
   virtual Idempotency CompareExporters(const v1::CompareExportersRequest& request) const;

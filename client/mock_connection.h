@@ -22,6 +22,11 @@ class MockConnection : public Connection {
   MOCK_METHOD(absl::Status, DeleteDataset, (const v1::DeleteDatasetRequest&), (override));
   MOCK_METHOD(absl::StatusOr<v1::Dataset>, UploadFlows,
               (const v1::UploadFlowsHeader&, absl::Span<const v1::TradeFlow>), (override));
+  MOCK_METHOD(absl::StatusOr<v1::Dataset>, UploadBlocks,
+              (const v1::UploadFlowsHeader&, const FlowBlockSourceFactory&), (override));
+  MOCK_METHOD(absl::StatusOr<std::string>, ReadFlows,
+              (const v1::ReadFlowsRequest&, absl::FunctionRef<absl::Status(const v1::FlowBlock&)>),
+              (override));
   MOCK_METHOD(absl::StatusOr<v1::AnalyzeBalanceResponse>, AnalyzeBalance,
               (const v1::AnalyzeBalanceRequest&), (override));
   MOCK_METHOD(absl::StatusOr<v1::AnalyzeGrowthResponse>, AnalyzeGrowth,

@@ -58,9 +58,11 @@ struct Options {
   absl::Duration keepalive = absl::ZeroDuration();
   // `round_robin` balances over every address the endpoint resolves to; empty: pick first.
   std::string load_balancing_policy;
-  // Flows per UploadFlows message; keep each message well under 4 MiB.
+  // Flows per block of UploadNewDataset and AppendFlows (one UploadFlows message each); keep
+  // each message well under 4 MiB.
   int upload_chunk_flows = 8192;
-  // Called after each chunk of an upload is sent, with the flows sent so far and the total.
+  // Called after each block of UploadNewDataset and AppendFlows is sent, with the flows sent so
+  // far and the total. (UploadBlocks's source knows its own progress.)
   std::function<void(int64_t sent, int64_t total)> upload_progress;
 };
 

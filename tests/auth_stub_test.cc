@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "client/internal/mock_stub.h"
+#include "client/internal/trade_flow_blocks.h"
 
 namespace culturetrade {
 namespace internal {
@@ -30,9 +31,15 @@ TEST(AuthStubTest, TheTokenReachesTheContext) {
       });
   EXPECT_CALL(*mock, UploadFlows(_, _, _))
       .WillOnce([](grpc::ClientContext& context, const v1::UploadFlowsHeader&,
-                   const FlowChunks&) -> absl::StatusOr<v1::Dataset> {
+                   FlowBlockSource&) -> absl::StatusOr<v1::Dataset> {
         EXPECT_THAT(SentMetadata(context), ElementsAre(Pair("authorization", "Bearer t0ken")));
         return absl::UnavailableError("down");
+      });
+  EXPECT_CALL(*mock, ReadFlows(_, _, _))
+      .WillOnce([](grpc::ClientContext& context, const v1::ReadFlowsRequest&,
+                   absl::FunctionRef<absl::Status(const v1::ReadFlowsResponse&)>) {
+        EXPECT_THAT(SentMetadata(context), ElementsAre(Pair("authorization", "Bearer t0ken")));
+        return absl::NotFoundError("no such dataset");
       });
   AuthStub stub(mock, "t0ken");
   grpc::ClientContext read;
@@ -40,8 +47,14 @@ TEST(AuthStubTest, TheTokenReachesTheContext) {
   request.set_name("datasets/a");
   EXPECT_EQ(stub.GetDataset(read, request)->name(), "datasets/a");
   grpc::ClientContext upload;
-  EXPECT_EQ(stub.UploadFlows(upload, {}, FlowChunks({}, 1, nullptr)).status().code(),
+  TradeFlowBlocks no_blocks({}, 1, nullptr);
+  EXPECT_EQ(stub.UploadFlows(upload, {}, no_blocks).status().code(),
             absl::StatusCode::kUnavailable);
+  grpc::ClientContext read_flows;
+  EXPECT_EQ(
+      stub.ReadFlows(read_flows, {}, [](const v1::ReadFlowsResponse&) { return absl::OkStatus(); })
+          .code(),
+      absl::StatusCode::kNotFound);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "client/flows_of_block.h"
 #include "client/mock_connection.h"
 #include "proto/status_convert.h"
 
@@ -102,6 +103,103 @@ TEST(ClientTest, FieldViolationsSurviveTheStatus) {
   ASSERT_EQ(violations.size(), 1u);
   EXPECT_EQ(violations[0].field(), "reporter");
   EXPECT_TRUE(FieldViolationsOf(absl::OkStatus()).empty());
+}
+
+// Code a user might write: the flows of a dataset exported to 2020 or later, through ReadFlows.
+absl::StatusOr<int> ExportsSince2020(Client& client, const std::string& name) {
+  int n = 0;
+  absl::StatusOr<std::string> etag =
+      client.ReadFlows(name, [&](const v1::FlowBlock& block) -> absl::Status {
+        absl::StatusOr<google::protobuf::RepeatedPtrField<v1::TradeFlow>> flows =
+            FlowsOfBlock(block);
+        if (!flows.ok()) return flows.status();
+        for (const v1::TradeFlow& f : *flows) {
+          n += f.direction() == v1::FLOW_DIRECTION_EXPORT && f.period().year() >= 2020;
+        }
+        return absl::OkStatus();
+      });
+  if (!etag.ok()) return etag.status();
+  return n;
+}
+
+// A block of one flow a year, exported in odd years and imported in even ones.
+v1::FlowBlock Years(std::initializer_list<int> years) {
+  v1::FlowBlock b;
+  b.add_economies("KOR");
+  b.add_products()->set_code("SK1");
+  b.add_currencies("USD");
+  for (int year : years) {
+    b.add_reporter(0);
+    b.add_partner(0);
+    b.add_product(0);
+    b.add_currency(0);
+    b.add_year(year);
+    b.add_direction(year % 2 ? v1::FLOW_DIRECTION_EXPORT : v1::FLOW_DIRECTION_IMPORT);
+    b.add_scaled_values(1);
+  }
+  return b;
+}
+
+TEST(ClientTest, ReadFlowsHandsEveryBlockToTheVisitor) {
+  auto mock = std::make_shared<MockConnection>();
+  EXPECT_CALL(*mock, ReadFlows(_, _))
+      .WillOnce([](const v1::ReadFlowsRequest& request,
+                   absl::FunctionRef<absl::Status(const v1::FlowBlock&)> visit)
+                    -> absl::StatusOr<std::string> {
+        EXPECT_EQ(request.name(), "datasets/a");
+        EXPECT_EQ(request.etag(), "");
+        for (const v1::FlowBlock& b : {Years({2019, 2020, 2021}), Years({2023})}) {
+          if (absl::Status s = visit(b); !s.ok()) return s;
+        }
+        return std::string("e7");
+      });
+  Client client(mock);
+  EXPECT_EQ(*ExportsSince2020(client, "datasets/a"), 2);
+}
+
+TEST(ClientTest, ReadFlowsPassesTheEtagAndReturnsTheOneRead) {
+  auto mock = std::make_shared<MockConnection>();
+  EXPECT_CALL(*mock, ReadFlows(_, _))
+      .WillOnce([](const v1::ReadFlowsRequest& request,
+                   absl::FunctionRef<absl::Status(const v1::FlowBlock&)>) {
+        return absl::StatusOr<std::string>(request.etag());
+      });
+  Client client(mock);
+  absl::StatusOr<std::string> etag = client.ReadFlows(
+      "datasets/a", [](const v1::FlowBlock&) { return absl::OkStatus(); }, "e3");
+  EXPECT_EQ(*etag, "e3");
+}
+
+TEST(ClientTest, UploadBlocksSendsTheHeaderAndTheSource) {
+  auto mock = std::make_shared<MockConnection>();
+  EXPECT_CALL(*mock, UploadBlocks(_, _))
+      .WillOnce([](const v1::UploadFlowsHeader& header,
+                   const FlowBlockSourceFactory& open) -> absl::StatusOr<v1::Dataset> {
+        EXPECT_EQ(header.create().dataset_id(), "new");
+        absl::StatusOr<std::unique_ptr<FlowBlockSource>> source = open();
+        if (!source.ok()) return source.status();
+        v1::Dataset d;
+        v1::FlowBlock block;
+        while (*(*source)->Next(block)) d.set_flow_count(d.flow_count() + block.reporter_size());
+        return d;
+      });
+  struct OneBlock : FlowBlockSource {
+    absl::StatusOr<bool> Next(v1::FlowBlock& block) override {
+      if (done) return false;
+      block = Years({2020, 2021});
+      return done = true;
+    }
+    bool done = false;
+  };
+  v1::UploadFlowsHeader header;
+  header.mutable_create()->set_dataset_id("new");
+  Client client(mock);
+  absl::StatusOr<v1::Dataset> d =
+      client.UploadBlocks(header, []() -> absl::StatusOr<std::unique_ptr<FlowBlockSource>> {
+        return std::make_unique<OneBlock>();
+      });
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(d->flow_count(), 2);
 }
 
 }  // namespace

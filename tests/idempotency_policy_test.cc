@@ -9,6 +9,7 @@ TEST(IdempotencyPolicyTest, ReadsAndAnalysesAreIdempotent) {
   const IdempotencyPolicy policy;
   EXPECT_EQ(policy.GetDataset({}), Idempotency::kIdempotent);
   EXPECT_EQ(policy.ListDatasets({}), Idempotency::kIdempotent);
+  EXPECT_EQ(policy.ReadFlows({}), Idempotency::kIdempotent);
   EXPECT_EQ(policy.AnalyzeBalance({}), Idempotency::kIdempotent);
   EXPECT_EQ(policy.AnalyzeGrowth({}), Idempotency::kIdempotent);
   EXPECT_EQ(policy.CompareExporters({}), Idempotency::kIdempotent);

@@ -92,10 +92,19 @@ TEST_F(RetryConnectionTest, NonIdempotentCallsAreNeverRetried) {
   EXPECT_TRUE(pauses_.empty());
 }
 
+// Takes every block of `blocks` as a stub that writes them all would, counting them.
+int Drain(FlowBlockSource& blocks) {
+  v1::FlowBlock block;
+  int n = 0;
+  while (*blocks.Next(block)) ++n;
+  return n;
+}
+
 // UNAVAILABLE before any flow was sent or after all were: an upload is tried once either way,
 // since the server may have stored it.
 TEST_F(RetryConnectionTest, UploadsAreNotRetriedWhereverTheyFail) {
   std::vector<v1::TradeFlow> flows(5);
+  for (v1::TradeFlow& f : flows) f.set_direction(v1::FLOW_DIRECTION_EXPORT);
   Options options;
   options.upload_chunk_flows = 2;
   std::vector<int64_t> progress;
@@ -103,14 +112,156 @@ TEST_F(RetryConnectionTest, UploadsAreNotRetriedWhereverTheyFail) {
   EXPECT_CALL(*stub_, UploadFlows(_, _, _))
       .WillOnce(Return(absl::UnavailableError("no connection")))
       .WillOnce([](grpc::ClientContext&, const v1::UploadFlowsHeader&,
-                   const FlowChunks& chunks) -> absl::StatusOr<v1::Dataset> {
-        for (size_t i = 0; i < chunks.size(); ++i) chunks.Sent(i);
+                   FlowBlockSource& blocks) -> absl::StatusOr<v1::Dataset> {
+        EXPECT_EQ(Drain(blocks), 3);
         return absl::UnavailableError("connection lost before the reply");
       });
   RetryConnection connection = Connect(options);
   EXPECT_EQ(connection.UploadFlows({}, flows).status().code(), absl::StatusCode::kUnavailable);
   EXPECT_EQ(connection.UploadFlows({}, flows).status().code(), absl::StatusCode::kUnavailable);
   EXPECT_EQ(progress, (std::vector<int64_t>{2, 4, 5}));
+  EXPECT_TRUE(pauses_.empty());
+}
+
+// Blocks numbered by their year, 1 to `count`; counts how often it was opened.
+struct CountingBlocks {
+  FlowBlockSourceFactory Factory() {
+    return [this]() -> absl::StatusOr<std::unique_ptr<FlowBlockSource>> {
+      ++opened;
+      if (reopen_fails && opened > 1) return absl::FailedPreconditionError("cannot reopen");
+      struct Source : FlowBlockSource {
+        explicit Source(int n) : count(n) {}
+        absl::StatusOr<bool> Next(v1::FlowBlock& block) override {
+          if (next > count) return false;
+          block.Clear();
+          block.add_year(next++);
+          return true;
+        }
+        int count, next = 1;
+      };
+      return std::make_unique<Source>(count);
+    };
+  }
+  int count = 3;
+  int opened = 0;
+  bool reopen_fails = false;
+};
+
+// The years of the blocks of `blocks`, in order.
+std::vector<int> Years(FlowBlockSource& blocks) {
+  std::vector<int> years;
+  v1::FlowBlock block;
+  while (*blocks.Next(block)) years.push_back(block.year(0));
+  return years;
+}
+
+struct RetryUploads : IdempotencyPolicy {
+  Idempotency UploadFlows(const v1::UploadFlowsHeader&) const override {
+    return Idempotency::kIdempotent;
+  }
+};
+
+TEST_F(RetryConnectionTest, BlockUploadsAreNotRetriedByDefault) {
+  CountingBlocks blocks;
+  EXPECT_CALL(*stub_, UploadFlows(_, _, _)).WillOnce(Return(absl::UnavailableError("down")));
+  EXPECT_EQ(Connect(Options()).UploadBlocks({}, blocks.Factory()).status().code(),
+            absl::StatusCode::kUnavailable);
+  EXPECT_EQ(blocks.opened, 1);
+}
+
+TEST_F(RetryConnectionTest, ARetriedBlockUploadSendsEveryBlockAgainFromAFreshSource) {
+  Options options;
+  options.idempotency_policy = std::make_shared<RetryUploads>();
+  CountingBlocks blocks;
+  v1::UploadFlowsHeader header;
+  header.set_dataset("datasets/a");
+  EXPECT_CALL(*stub_, UploadFlows(_, _, _))
+      .WillOnce([](grpc::ClientContext&, const v1::UploadFlowsHeader&,
+                   FlowBlockSource& source) -> absl::StatusOr<v1::Dataset> {
+        v1::FlowBlock block;
+        EXPECT_TRUE(*source.Next(block));  // one block out, then the connection drops
+        return absl::UnavailableError("connection lost");
+      })
+      .WillOnce([](grpc::ClientContext&, const v1::UploadFlowsHeader& h,
+                   FlowBlockSource& source) -> absl::StatusOr<v1::Dataset> {
+        EXPECT_EQ(h.dataset(), "datasets/a");
+        EXPECT_EQ(Years(source), (std::vector<int>{1, 2, 3}));
+        v1::Dataset d;
+        d.set_flow_count(3);
+        return d;
+      });
+  absl::StatusOr<v1::Dataset> d = Connect(options).UploadBlocks(header, blocks.Factory());
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(d->flow_count(), 3);
+  EXPECT_EQ(blocks.opened, 2);
+  EXPECT_EQ(pauses_.size(), 1u);
+}
+
+TEST_F(RetryConnectionTest, ASourceThatCannotBeReopenedEndsTheRetries) {
+  Options options;
+  options.idempotency_policy = std::make_shared<RetryUploads>();
+  CountingBlocks blocks;
+  blocks.reopen_fails = true;
+  EXPECT_CALL(*stub_, UploadFlows(_, _, _)).WillOnce(Return(absl::UnavailableError("down")));
+  const absl::Status s = Connect(options).UploadBlocks({}, blocks.Factory()).status();
+  EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(s.message(), "cannot reopen");
+  EXPECT_EQ(blocks.opened, 2);
+}
+
+// A stub's ReadFlows that sends a block of each of `years`, at etag "e1", then ends with `end`.
+auto SendBlocks(std::vector<int> years, absl::Status end) {
+  return [years, end](grpc::ClientContext&, const v1::ReadFlowsRequest&,
+                      absl::FunctionRef<absl::Status(const v1::ReadFlowsResponse&)> on_message) {
+    for (int year : years) {
+      v1::ReadFlowsResponse message;
+      message.set_etag("e1");
+      message.mutable_block()->add_year(year);
+      if (absl::Status s = on_message(message); !s.ok()) return s;
+    }
+    return end;
+  };
+}
+
+TEST_F(RetryConnectionTest, AReadIsRetriedWhileNoBlockWasDelivered) {
+  EXPECT_CALL(*stub_, ReadFlows(_, _, _))
+      .WillOnce(SendBlocks({}, absl::UnavailableError("warming up")))
+      .WillOnce(SendBlocks({2020, 2021}, absl::OkStatus()));
+  std::vector<int> years;
+  absl::StatusOr<std::string> etag =
+      Connect(Options()).ReadFlows({}, [&](const v1::FlowBlock& block) {
+        years.push_back(block.year(0));
+        return absl::OkStatus();
+      });
+  ASSERT_TRUE(etag.ok()) << etag.status();
+  EXPECT_EQ(*etag, "e1");
+  EXPECT_EQ(years, (std::vector<int>{2020, 2021}));
+  EXPECT_EQ(pauses_.size(), 1u);
+}
+
+TEST_F(RetryConnectionTest, AReadIsNotRetriedOnceABlockWasDelivered) {
+  EXPECT_CALL(*stub_, ReadFlows(_, _, _))
+      .WillOnce(SendBlocks({2020}, absl::UnavailableError("connection lost")));
+  int blocks = 0;
+  absl::StatusOr<std::string> etag = Connect(Options()).ReadFlows({}, [&](const v1::FlowBlock&) {
+    ++blocks;
+    return absl::OkStatus();
+  });
+  EXPECT_EQ(etag.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(blocks, 1);
+  EXPECT_TRUE(pauses_.empty());
+}
+
+TEST_F(RetryConnectionTest, AReadEndsWithTheErrorOfItsVisitor) {
+  EXPECT_CALL(*stub_, ReadFlows(_, _, _))
+      .WillOnce(SendBlocks({2020, 2021, 2022}, absl::OkStatus()));
+  int blocks = 0;
+  absl::StatusOr<std::string> etag = Connect(Options()).ReadFlows({}, [&](const v1::FlowBlock&) {
+    return ++blocks == 2 ? absl::UnavailableError("disk full") : absl::OkStatus();
+  });
+  EXPECT_EQ(etag.status().message(), "disk full");
+  EXPECT_EQ(blocks, 2);
+  EXPECT_TRUE(pauses_.empty());
 }
 
 TEST_F(RetryConnectionTest, AnIdempotencyPolicyMayAllowRetriedWrites) {

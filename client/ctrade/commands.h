@@ -33,7 +33,7 @@ struct Command {
 
 // Every command, in the order --help lists them: each group's, one group after another.
 const std::vector<Command>& Commands();
-// datasets list, get, delete (dataset_commands.cc).
+// datasets list, get, delete, export (dataset_commands.cc).
 std::vector<Command> DatasetCommands();
 // datasets create, append; rates import (import_commands.cc).
 std::vector<Command> ImportCommands();

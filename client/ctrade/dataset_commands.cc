@@ -1,8 +1,12 @@
-// ctrade datasets list, get and delete.
+// ctrade datasets list, get, delete and export.
+#include <cstdio>
+#include <fstream>
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/str_cat.h"
 #include "client/ctrade/command_support.h"
 #include "client/ctrade/commands.h"
+#include "client/ctrade/flow_writer.h"
 #include "client/money_format.h"
 #include "import/direction.h"
 #include "import/value_status.h"
@@ -112,6 +116,54 @@ absl::Status DeleteDataset(Context& c) {
   return s;
 }
 
+// Streams the flows of dataset `name` to `out` as they arrive; how many there were.
+absl::StatusOr<int64_t> WriteFlows(Context& c, const std::string& name, ExportFormat format,
+                                   std::ostream& out) {
+  FlowWriter writer(format, out);
+  absl::StatusOr<std::string> etag =
+      c.client.ReadFlows(name, [&](const v1::FlowBlock& block) -> absl::Status {
+        if (absl::Status s = writer.Write(block); !s.ok()) return s;
+        if (!out) return absl::DataLossError("cannot write the output");
+        return absl::OkStatus();
+      });
+  if (!etag.ok()) return etag.status();
+  return writer.flows();
+}
+
+// Runs `write` on `path`.part and renames that `path` once it is all written, so that the file
+// appears only whole; removes it otherwise.
+absl::StatusOr<int64_t> WriteWhole(
+    const std::string& path, absl::FunctionRef<absl::StatusOr<int64_t>(std::ostream&)> write) {
+  const std::string part = path + ".part";
+  std::ofstream file(part, std::ios::binary | std::ios::trunc);
+  if (!file) return absl::InvalidArgumentError(absl::StrCat("cannot write ", part));
+  absl::StatusOr<int64_t> written = write(file);
+  file.close();
+  if (written.ok() && !file) written = absl::DataLossError(absl::StrCat("cannot write ", part));
+  if (written.ok() && std::rename(part.c_str(), path.c_str()) != 0) {
+    written = absl::DataLossError(absl::StrCat("cannot rename ", part, " to ", path));
+  }
+  if (!written.ok()) std::remove(part.c_str());
+  return written;
+}
+
+absl::Status ExportDataset(Context& c) {
+  absl::StatusOr<std::string> name = OnePositional(c, "dataset name");
+  if (!name.ok()) return name.status();
+  absl::StatusOr<ExportFormat> format = ParseExportFormat(c.args.Get("format", "csv"));
+  if (!format.ok()) return UsageError(format.status().message());
+  const std::string output = c.args.Get("output");
+  const auto write = [&](std::ostream& out) {
+    return WriteFlows(c, DatasetNameArg(*name), *format, out);
+  };
+  if (output.empty()) return write(c.out).status();
+  absl::StatusOr<int64_t> flows = WriteWhole(output, write);
+  if (!flows.ok()) return flows.status();
+  c.out << "exported " << *flows << " flow" << (*flows == 1 ? "" : "s") << " of "
+        << DatasetNameArg(*name) << " to " << output << "\n";
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 std::vector<Command> DatasetCommands() {
@@ -131,6 +183,13 @@ std::vector<Command> DatasetCommands() {
        "Delete a dataset and all it holds, for good.",
        {{"etag", "delete only while the dataset has this etag"}},
        DeleteDataset},
+      {"datasets export",
+       "DATASET",
+       "Write every flow of a dataset, one a row, as they arrive: CSV that 'datasets create "
+       "--csv' reads back, or JSON lines.",
+       {{"format", "csv (default; the long layout) or jsonl"},
+        {"output", "the file to write (default: standard output); it appears only when whole"}},
+       ExportDataset},
   };
 }
 

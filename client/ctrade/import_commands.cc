@@ -4,6 +4,7 @@
 #include <iterator>
 #include <optional>
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -11,6 +12,7 @@
 #include "absl/time/time.h"
 #include "client/ctrade/command_support.h"
 #include "client/ctrade/commands.h"
+#include "client/ctrade/csv_flow_file.h"
 #include "client/money_format.h"
 #include "import/direction.h"
 #include "import/flow_csv.h"
@@ -25,14 +27,12 @@ using import::AddRates;
 using import::ColumnMeaning;
 using import::CsvReport;
 using import::DirectionName;
-using import::FlowCsv;
 using import::FlowCsvDefaults;
 using import::FlowLayout;
 using import::ParseClassification;
 using import::ParseFlowLayout;
 using import::RateCsv;
 using import::RateCsvOptions;
-using import::ReadFlowsCsv;
 using import::ReadRatesCsv;
 using import::ScaleExponent;
 using import::StatusName;
@@ -96,14 +96,14 @@ absl::StatusOr<FlowCsvDefaults> FlowDefaultsArg(const Context& c) {
   return d;
 }
 
-absl::StatusOr<FlowCsv> ReadCsvArg(Context& c) {
+// The --csv file of flows, read only when the command uploads it or runs dry.
+absl::StatusOr<std::unique_ptr<CsvFlowFile>> CsvArg(Context& c) {
   if (c.args.Get("csv").empty()) {
     return UsageError("--csv FILE is required (- reads standard input)");
   }
   absl::StatusOr<FlowCsvDefaults> defaults = FlowDefaultsArg(c);
   if (!defaults.ok()) return defaults.status();
-  return ReadInput<FlowCsv>(c, c.args.Get("csv"),
-                            [&](std::istream& in) { return ReadFlowsCsv(in, *defaults); });
+  return std::make_unique<CsvFlowFile>(c.args.Get("csv"), c.in, *std::move(defaults), "uploading");
 }
 
 absl::StatusOr<RateCsv> ReadRatesArg(Context& c, const std::string& option) {
@@ -133,7 +133,7 @@ void ReportSkipped(const std::string& path, const CsvReport& r) {
             << r.first_bad->why << ")\n";
 }
 
-std::string Count(size_t n, const std::string& noun) {
+std::string Count(int64_t n, const std::string& noun) {
   return absl::StrCat(n, " ", noun, n == 1 ? "" : "s");
 }
 
@@ -150,17 +150,16 @@ void PrintColumns(const Context& c, const std::string& path, const CsvReport& r)
 
 constexpr int kPreviewRows = 10;
 
-void PrintFlowPreview(const Context& c, const std::vector<v1::TradeFlow>& flows) {
+void PrintFlowPreview(const Context& c, const std::vector<v1::TradeFlow>& first, int64_t count) {
   Table t{{"REPORTER", "PARTNER", "PRODUCT", "DIRECTION", "PERIOD", "VALUE", "CURRENCY", "STATUS"},
           {},
           {}};
-  for (size_t i = 0; i < flows.size() && i < kPreviewRows; ++i) {
-    const v1::TradeFlow& f = flows[i];
+  for (const v1::TradeFlow& f : first) {
     t.rows.push_back({f.reporter(), f.partner(), f.product().code(), DirectionName(f.direction()),
                       PeriodText(f.period()), FormatMoney(f.value(), 0, 2),
                       f.value().currency_code(), StatusName(f.status())});
   }
-  t.notes.push_back(absl::StrCat("first ", t.rows.size(), " of ", Count(flows.size(), "flow")));
+  t.notes.push_back(absl::StrCat("first ", t.rows.size(), " of ", Count(count, "flow")));
   PrintTable(t, c.format, c.out);
   c.out << "\n";
 }
@@ -188,35 +187,47 @@ void PrintCreated(const Context& c, const v1::Dataset& created) {
   }
 }
 
-// What the files held and how they were read, without contacting the server.
+// The files a command reads: flows, read block by block when uploaded, and exchange rates,
+// read whole beforehand (they are few).
 struct Imported {
-  std::optional<FlowCsv> flows;
+  std::unique_ptr<CsvFlowFile> flows;
   std::optional<RateCsv> rates;
-  std::string flows_path;
   std::string rates_path;
 };
 
-void PrintDryRun(const Context& c, const Imported& in, const std::string& what) {
+// What the files hold and how they were read, without contacting the server: the flows are
+// read through, keeping the first few to show. JSON shows those and the count as flow_count.
+// `what` says what the command would have done with the flows read.
+absl::Status DryRun(const Context& c, const Imported& in,
+                    absl::FunctionRef<std::string(int64_t flows)> what) {
+  std::vector<v1::TradeFlow> first;
+  if (in.flows) {
+    absl::StatusOr<std::vector<v1::TradeFlow>> read = in.flows->ReadThrough(kPreviewRows);
+    if (!read.ok()) return read.status();
+    first = *std::move(read);
+    ReportSkipped(in.flows->path(), in.flows->report());
+  }
+  const int64_t count = in.flows ? in.flows->flows() : 0;
   if (c.format == Format::kJson) {
     v1::Dataset preview;
-    if (in.flows) {
-      for (const v1::TradeFlow& f : in.flows->flows) *preview.add_flows() = f;
-    }
+    for (const v1::TradeFlow& f : first) *preview.add_flows() = f;
+    preview.set_flow_count(count);
     if (in.rates) {
       for (const v1::ExchangeRate& r : in.rates->rates) *preview.add_exchange_rates() = r;
     }
     PrintJson(preview, c.out);
-    return;
+    return absl::OkStatus();
   }
   if (in.flows) {
-    PrintColumns(c, in.flows_path, in.flows->report);
-    PrintFlowPreview(c, in.flows->flows);
+    PrintColumns(c, in.flows->path(), in.flows->report());
+    PrintFlowPreview(c, first, count);
   }
   if (in.rates) {
     PrintColumns(c, in.rates_path, in.rates->report);
     PrintRatePreview(c, in.rates->rates);
   }
-  c.out << "dry run: " << what << "; nothing was sent to the server\n";
+  c.out << "dry run: " << what(count) << "; nothing was sent to the server\n";
+  return absl::OkStatus();
 }
 
 absl::StatusOr<Imported> ReadCreateInputs(Context& c) {
@@ -229,11 +240,9 @@ absl::StatusOr<Imported> ReadCreateInputs(Context& c) {
   }
   Imported in;
   if (!csv.empty()) {
-    absl::StatusOr<FlowCsv> flows = ReadCsvArg(c);
+    absl::StatusOr<std::unique_ptr<CsvFlowFile>> flows = CsvArg(c);
     if (!flows.ok()) return flows.status();
-    ReportSkipped(csv, flows->report);
     in.flows = *std::move(flows);
-    in.flows_path = csv;
   }
   if (!rates.empty()) {
     absl::StatusOr<RateCsv> read = ReadRatesArg(c, "rates");
@@ -245,6 +254,15 @@ absl::StatusOr<Imported> ReadCreateInputs(Context& c) {
   return in;
 }
 
+// Uploads the flows of `file` under `header`, then reports the rows it skipped.
+absl::Status UploadCsv(Context& c, const v1::UploadFlowsHeader& header, CsvFlowFile& file) {
+  absl::StatusOr<v1::Dataset> stored = c.client.UploadBlocks(header, file.Factory());
+  if (!stored.ok()) return stored.status();
+  ReportSkipped(file.path(), file.report());
+  PrintCreated(c, *stored);
+  return absl::OkStatus();
+}
+
 absl::Status CreateDataset(Context& c) {
   absl::StatusOr<std::string> id = OnePositional(c, "dataset id");
   if (!id.ok()) return id.status();
@@ -252,7 +270,9 @@ absl::Status CreateDataset(Context& c) {
   if (!dry_run.ok()) return dry_run.status();
   absl::StatusOr<Imported> in = ReadCreateInputs(c);
   if (!in.ok()) return in.status();
-  v1::Dataset dataset;
+  v1::UploadFlowsHeader header;
+  header.mutable_create()->set_dataset_id(*id);
+  v1::Dataset& dataset = *header.mutable_create()->mutable_dataset();
   dataset.set_display_name(c.args.Get("display-name", *id));
   dataset.set_description(c.args.Get("description"));
   if (in->rates) {
@@ -261,16 +281,14 @@ absl::Status CreateDataset(Context& c) {
       return absl::InvalidArgumentError(absl::StrCat(c.args.Get("rates"), ": ", s.message()));
     }
   }
-  const std::vector<v1::TradeFlow> no_flows;
-  const std::vector<v1::TradeFlow>& flows = in->flows ? in->flows->flows : no_flows;
   if (*dry_run) {
-    PrintDryRun(
-        c, *in,
-        absl::StrCat("would create ", DatasetNameArg(*id), " with ", Count(flows.size(), "flow"),
-                     " and ", Count(dataset.exchange_rates_size(), "exchange rate")));
-    return absl::OkStatus();
+    return DryRun(c, *in, [&](int64_t flows) {
+      return absl::StrCat("would create ", DatasetNameArg(*id), " with ", Count(flows, "flow"),
+                          " and ", Count(dataset.exchange_rates_size(), "exchange rate"));
+    });
   }
-  absl::StatusOr<v1::Dataset> created = c.client.UploadNewDataset(*id, dataset, flows);
+  if (in->flows) return UploadCsv(c, header, *in->flows);
+  absl::StatusOr<v1::Dataset> created = c.client.UploadNewDataset(*id, dataset, {});
   if (!created.ok()) return created.status();
   PrintCreated(c, *created);
   return absl::OkStatus();
@@ -279,17 +297,25 @@ absl::Status CreateDataset(Context& c) {
 absl::Status AppendFlows(Context& c) {
   absl::StatusOr<std::string> name = OnePositional(c, "dataset name");
   if (!name.ok()) return name.status();
-  absl::StatusOr<FlowCsv> in = ReadCsvArg(c);
-  if (!in.ok()) return in.status();
-  absl::StatusOr<v1::Dataset> updated =
-      c.client.AppendFlows(DatasetNameArg(*name), in->flows, c.args.Get("etag"));
-  if (!updated.ok()) return updated.status();
-  PrintCreated(c, *updated);
-  return absl::OkStatus();
+  absl::StatusOr<bool> dry_run = SwitchArg(c, "dry-run");
+  if (!dry_run.ok()) return dry_run.status();
+  Imported in;
+  absl::StatusOr<std::unique_ptr<CsvFlowFile>> flows = CsvArg(c);
+  if (!flows.ok()) return flows.status();
+  in.flows = *std::move(flows);
+  if (*dry_run) {
+    return DryRun(c, in, [&](int64_t count) {
+      return absl::StrCat("would add ", Count(count, "flow"), " to ", DatasetNameArg(*name));
+    });
+  }
+  v1::UploadFlowsHeader header;
+  header.set_dataset(DatasetNameArg(*name));
+  header.set_etag(c.args.Get("etag"));
+  return UploadCsv(c, header, *in.flows);
 }
 
 // `source` as the content of a new dataset: the output-only fields are the server's to set,
-// and the flows travel in the upload's chunks rather than in its header.
+// and the flows travel in the upload's blocks rather than in its header.
 v1::Dataset ContentOf(v1::Dataset source, std::vector<v1::TradeFlow>& flows) {
   flows.assign(std::make_move_iterator(source.mutable_flows()->begin()),
                std::make_move_iterator(source.mutable_flows()->end()));
@@ -319,10 +345,10 @@ absl::Status ImportRates(Context& c) {
   in.rates = *std::move(rates);
   in.rates_path = c.args.Get("csv");
   if (*dry_run) {
-    PrintDryRun(c, in,
-                absl::StrCat("would create ", DatasetNameArg(*id), " as ", DatasetNameArg(from),
-                             " with ", Count(in.rates->rates.size(), "exchange rate"), " added"));
-    return absl::OkStatus();
+    return DryRun(c, in, [&](int64_t) {
+      return absl::StrCat("would create ", DatasetNameArg(*id), " as ", DatasetNameArg(from),
+                          " with ", Count(in.rates->rates.size(), "exchange rate"), " added");
+    });
   }
   absl::StatusOr<v1::Dataset> source =
       c.client.GetDataset(DatasetNameArg(from), v1::DATASET_VIEW_FULL);

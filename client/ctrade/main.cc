@@ -3,6 +3,7 @@
 // Exit codes: 0 success, 1 other failure, 2 usage error, 3 invalid input or failed
 // precondition, 4 not found, 5 server unavailable or deadline exceeded, 6 conflict (already
 // exists, or changed since read), 7 not authenticated or not permitted.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -56,13 +57,24 @@ void PrintUsage(std::ostream& out) {
   out << "\n'ctrade COMMAND --help' describes a command's options.\n";
 }
 
+// Whether `c` has an option `name` of its own, which stands in for a global one of that name
+// (datasets export's --format: csv or jsonl).
+bool HasOwnOption(const Command& c, const std::string& name) {
+  return std::any_of(c.options.begin(), c.options.end(),
+                     [&name](const auto& option) { return option.first == name; });
+}
+
 void PrintCommandHelp(const Command& c, std::ostream& out) {
   out << "Usage: ctrade " << c.name << (c.synopsis.empty() ? "" : " " + c.synopsis)
       << " [options]\n\n"
       << c.summary << "\n\nOptions:\n";
   PrintOptions(c.options, out);
   out << "\nGlobal options:\n";
-  PrintOptions(kGlobalOptions, out);
+  std::vector<std::pair<std::string, std::string>> global;
+  for (const auto& option : kGlobalOptions) {
+    if (!HasOwnOption(c, option.first)) global.push_back(option);
+  }
+  PrintOptions(global, out);
 }
 
 int ExitCodeOf(const absl::Status& s) {
@@ -158,7 +170,10 @@ int Run(int argc, char** argv) {
   for (const auto& o : command->options) known.insert(o.first);
   if (absl::Status s = args->CheckKnown(known); !s.ok()) return Fail(UsageError(s.message()));
 
-  absl::StatusOr<Format> format = ParseFormat(args->Get("format", "table", "CULTURETRADE_FORMAT"));
+  absl::StatusOr<Format> format =
+      HasOwnOption(*command, "format")
+          ? Format::kTable
+          : ParseFormat(args->Get("format", "table", "CULTURETRADE_FORMAT"));
   if (!format.ok()) return Fail(UsageError(format.status().message()));
   Options options;
   options.endpoint = args->Get("endpoint", options.endpoint, "CULTURETRADE_ENDPOINT");

@@ -73,16 +73,11 @@ absl::StatusOr<Format> ParseFormat(const std::string& name) {
 
 void PrintTable(const Table& table, Format format, std::ostream& out) {
   if (format == Format::kCsv) {
-    auto print_csv_row = [&out](const std::vector<std::string>& row) {
-      out << absl::StrJoin(row, ",", [](std::string* o, const std::string& c) {
-        o->append(CsvField(c));
-      }) << "\n";
-    };
     std::vector<std::string> header;
     header.reserve(table.header.size());
     for (const std::string& name : table.header) header.push_back(CsvColumnName(name));
-    print_csv_row(header);
-    for (const auto& row : table.rows) print_csv_row(row);
+    PrintCsvRow(header, out);
+    for (const auto& row : table.rows) PrintCsvRow(row, out);
     return;
   }
   std::vector<size_t> width(table.header.size(), 0);
@@ -106,6 +101,12 @@ void PrintTable(const Table& table, Format format, std::ostream& out) {
   print_row(table.header);
   for (const auto& row : table.rows) print_row(row);
   for (const std::string& note : table.notes) out << note << "\n";
+}
+
+void PrintCsvRow(absl::Span<const std::string> cells, std::ostream& out) {
+  out << absl::StrJoin(cells, ",", [](std::string* o, const std::string& c) {
+    o->append(CsvField(c));
+  }) << "\n";
 }
 
 void PrintJson(const google::protobuf::Message& message, std::ostream& out) {

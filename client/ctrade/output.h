@@ -7,6 +7,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "absl/types/span.h"
 #include "google/protobuf/message.h"
 #include "report/table.h"
 
@@ -21,6 +22,8 @@ using report::Table;
 // Prints `table` aligned (numbers to the right) or as CSV; JSON callers use PrintJson.
 void PrintTable(const Table& table, Format format, std::ostream& out);
 void PrintJson(const google::protobuf::Message& message, std::ostream& out);
+// One CSV line of `cells`, quoted where a cell needs it.
+void PrintCsvRow(absl::Span<const std::string> cells, std::ostream& out);
 
 }  // namespace culturetrade::ctrade
 

@@ -33,9 +33,16 @@ absl::StatusOr<google::protobuf::Empty> AuthStub::DeleteDataset(
 
 absl::StatusOr<v1::Dataset> AuthStub::UploadFlows(grpc::ClientContext& context,
                                                   const v1::UploadFlowsHeader& header,
-                                                  const FlowChunks& chunks) {
+                                                  FlowBlockSource& blocks) {
   Authorize(context);
-  return child_->UploadFlows(context, header, chunks);
+  return child_->UploadFlows(context, header, blocks);
+}
+
+absl::Status AuthStub::ReadFlows(
+    grpc::ClientContext& context, const v1::ReadFlowsRequest& request,
+    absl::FunctionRef<absl::Status(const v1::ReadFlowsResponse&)> on_message) {
+  Authorize(context);
+  return child_->ReadFlows(context, request, on_message);
 }
 
 absl::StatusOr<v1::AnalyzeBalanceResponse> AuthStub::AnalyzeBalance(

@@ -26,7 +26,10 @@ class AuthStub : public Stub {
       grpc::ClientContext& context, const v1::DeleteDatasetRequest& request) override;
   absl::StatusOr<v1::Dataset> UploadFlows(grpc::ClientContext& context,
                                           const v1::UploadFlowsHeader& header,
-                                          const FlowChunks& chunks) override;
+                                          FlowBlockSource& blocks) override;
+  absl::Status ReadFlows(
+      grpc::ClientContext& context, const v1::ReadFlowsRequest& request,
+      absl::FunctionRef<absl::Status(const v1::ReadFlowsResponse&)> on_message) override;
   absl::StatusOr<v1::AnalyzeBalanceResponse> AnalyzeBalance(
       grpc::ClientContext& context, const v1::AnalyzeBalanceRequest& request) override;
   absl::StatusOr<v1::AnalyzeGrowthResponse> AnalyzeGrowth(

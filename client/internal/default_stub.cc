@@ -44,7 +44,7 @@ absl::StatusOr<google::protobuf::Empty> DefaultStub::DeleteDataset(
 
 absl::StatusOr<v1::Dataset> DefaultStub::UploadFlows(grpc::ClientContext& context,
                                                      const v1::UploadFlowsHeader& header,
-                                                     const FlowChunks& chunks) {
+                                                     FlowBlockSource& blocks) {
   v1::Dataset response;
   std::unique_ptr<grpc::ClientWriterInterface<v1::UploadFlowsRequest>> writer =
       datasets_->UploadFlows(&context, &response);
@@ -52,15 +52,41 @@ absl::StatusOr<v1::Dataset> DefaultStub::UploadFlows(grpc::ClientContext& contex
   *message.mutable_header() = header;
   // A write fails once the stream is broken; Finish() then says why.
   bool open = writer->Write(message);
-  for (size_t i = 0; open && i < chunks.size(); ++i) {
-    *message.mutable_chunk() = chunks.Chunk(i);
+  absl::StatusOr<bool> more = true;
+  while (open) {
+    more = blocks.Next(*message.mutable_block());
+    if (!more.ok() || !*more) break;
     open = writer->Write(message);
-    if (open) chunks.Sent(i);
+  }
+  if (!more.ok()) {
+    // Closing the stream would store the blocks sent so far; a cancelled upload stores nothing.
+    context.TryCancel();
+    writer->Finish();
+    return more.status();
   }
   writer->WritesDone();
   absl::Status status = FromGrpcStatus(writer->Finish());
   if (!status.ok()) return status;
   return response;
+}
+
+absl::Status DefaultStub::ReadFlows(
+    grpc::ClientContext& context, const v1::ReadFlowsRequest& request,
+    absl::FunctionRef<absl::Status(const v1::ReadFlowsResponse&)> on_message) {
+  std::unique_ptr<grpc::ClientReaderInterface<v1::ReadFlowsResponse>> reader =
+      datasets_->ReadFlows(&context, request);
+  v1::ReadFlowsResponse message;
+  while (reader->Read(&message)) {
+    if (absl::Status s = on_message(message); !s.ok()) {
+      // The caller wants no more: stop the server sending the rest, and drop what is on the way.
+      context.TryCancel();
+      while (reader->Read(&message)) {
+      }
+      reader->Finish();
+      return s;
+    }
+  }
+  return FromGrpcStatus(reader->Finish());
 }
 
 absl::StatusOr<v1::AnalyzeBalanceResponse> DefaultStub::AnalyzeBalance(

@@ -20,7 +20,11 @@ class MockStub : public Stub {
   MOCK_METHOD(absl::StatusOr<google::protobuf::Empty>, DeleteDataset,
               (grpc::ClientContext&, const v1::DeleteDatasetRequest&), (override));
   MOCK_METHOD(absl::StatusOr<v1::Dataset>, UploadFlows,
-              (grpc::ClientContext&, const v1::UploadFlowsHeader&, const FlowChunks&), (override));
+              (grpc::ClientContext&, const v1::UploadFlowsHeader&, FlowBlockSource&), (override));
+  MOCK_METHOD(absl::Status, ReadFlows,
+              (grpc::ClientContext&, const v1::ReadFlowsRequest&,
+               absl::FunctionRef<absl::Status(const v1::ReadFlowsResponse&)>),
+              (override));
   MOCK_METHOD(absl::StatusOr<v1::AnalyzeBalanceResponse>, AnalyzeBalance,
               (grpc::ClientContext&, const v1::AnalyzeBalanceRequest&), (override));
   MOCK_METHOD(absl::StatusOr<v1::AnalyzeGrowthResponse>, AnalyzeGrowth,

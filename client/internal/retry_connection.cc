@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "client/internal/trade_flow_blocks.h"
+
 namespace culturetrade {
 namespace internal {
 namespace {
@@ -22,6 +24,8 @@ std::shared_ptr<const IdempotencyPolicy> IdempotencyPolicyOf(const Options& opti
   return std::make_shared<IdempotencyPolicy>();
 }
 
+bool IsIdempotent(Idempotency idempotency) { return idempotency == Idempotency::kIdempotent; }
+
 }  // namespace
 
 RetryConnection::RetryConnection(std::shared_ptr<Stub> stub, const Options& options, Clock clock)
@@ -33,7 +37,7 @@ RetryConnection::RetryConnection(std::shared_ptr<Stub> stub, const Options& opti
       clock_(std::move(clock)) {}
 
 template <typename Rpc>
-auto RetryConnection::Call(Idempotency idempotency, Rpc rpc) {
+auto RetryConnection::Call(absl::FunctionRef<bool()> may_retry, Rpc rpc) {
   const absl::Time deadline = clock_.now() + ScopedTimeout::Current(options_.timeout);
   std::unique_ptr<RetryPolicy> retry = retry_policy_->Clone();
   std::unique_ptr<BackoffPolicy> backoff = backoff_policy_->Clone();
@@ -42,8 +46,7 @@ auto RetryConnection::Call(Idempotency idempotency, Rpc rpc) {
     grpc::ClientContext context;
     context.set_deadline(absl::ToChronoTime(deadline));
     auto result = rpc(context);
-    if (result.ok() || idempotency != Idempotency::kIdempotent ||
-        !retry->OnFailure(result.status())) {
+    if (result.ok() || !may_retry() || !retry->OnFailure(result.status())) {
       return result;
     }
     const absl::Duration pause = backoff->OnCompletion();
@@ -58,7 +61,8 @@ absl::StatusOr<Response> RetryConnection::Unary(
     Idempotency (IdempotencyPolicy::*idempotency)(const Request&) const,
     absl::StatusOr<Response> (Stub::*rpc)(grpc::ClientContext&, const Request&),
     const Request& request) {
-  return Call((*idempotency_policy_.*idempotency)(request),
+  const bool idempotent = IsIdempotent((*idempotency_policy_.*idempotency)(request));
+  return Call([idempotent] { return idempotent; },
               [&](grpc::ClientContext& context) { return (*stub_.*rpc)(context, request); });
 }
 
@@ -82,10 +86,39 @@ absl::Status RetryConnection::DeleteDataset(const v1::DeleteDatasetRequest& requ
 
 absl::StatusOr<v1::Dataset> RetryConnection::UploadFlows(const v1::UploadFlowsHeader& header,
                                                          absl::Span<const v1::TradeFlow> flows) {
-  const FlowChunks chunks(flows, options_.upload_chunk_flows, options_.upload_progress);
-  return Call(idempotency_policy_->UploadFlows(header), [&](grpc::ClientContext& context) {
-    return stub_->UploadFlows(context, header, chunks);
-  });
+  return UploadBlocks(
+      header, TradeFlowBlockFactory(flows, options_.upload_chunk_flows, options_.upload_progress));
+}
+
+absl::StatusOr<v1::Dataset> RetryConnection::UploadBlocks(const v1::UploadFlowsHeader& header,
+                                                          const FlowBlockSourceFactory& open) {
+  const bool idempotent = IsIdempotent(idempotency_policy_->UploadFlows(header));
+  return Call([idempotent] { return idempotent; },
+              [&](grpc::ClientContext& context) -> absl::StatusOr<v1::Dataset> {
+                // Every attempt sends every block, from the first.
+                absl::StatusOr<std::unique_ptr<FlowBlockSource>> blocks = open();
+                if (!blocks.ok()) return blocks.status();
+                return stub_->UploadFlows(context, header, **blocks);
+              });
+}
+
+absl::StatusOr<std::string> RetryConnection::ReadFlows(
+    const v1::ReadFlowsRequest& request,
+    absl::FunctionRef<absl::Status(const v1::FlowBlock&)> visit) {
+  const bool idempotent = IsIdempotent(idempotency_policy_->ReadFlows(request));
+  bool delivered = false;
+  return Call([&] { return idempotent && !delivered; },
+              [&](grpc::ClientContext& context) -> absl::StatusOr<std::string> {
+                std::string etag;
+                absl::Status s =
+                    stub_->ReadFlows(context, request, [&](const v1::ReadFlowsResponse& message) {
+                      delivered = true;
+                      etag = message.etag();
+                      return visit(message.block());
+                    });
+                if (!s.ok()) return s;
+                return etag;
+              });
 }
 
 absl::StatusOr<v1::AnalyzeBalanceResponse> RetryConnection::AnalyzeBalance(

@@ -24,6 +24,11 @@ class RetryConnection : public Connection {
   absl::Status DeleteDataset(const v1::DeleteDatasetRequest& request) override;
   absl::StatusOr<v1::Dataset> UploadFlows(const v1::UploadFlowsHeader& header,
                                           absl::Span<const v1::TradeFlow> flows) override;
+  absl::StatusOr<v1::Dataset> UploadBlocks(const v1::UploadFlowsHeader& header,
+                                           const FlowBlockSourceFactory& open) override;
+  absl::StatusOr<std::string> ReadFlows(
+      const v1::ReadFlowsRequest& request,
+      absl::FunctionRef<absl::Status(const v1::FlowBlock&)> visit) override;
   absl::StatusOr<v1::AnalyzeBalanceResponse> AnalyzeBalance(
       const v1::AnalyzeBalanceRequest& request) override;
   absl::StatusOr<v1::AnalyzeGrowthResponse> AnalyzeGrowth(
@@ -42,9 +47,10 @@ class RetryConnection : public Connection {
       const v1::ReconcileMirrorRequest& request) override;
 
  private:
-  // Calls `rpc` with a fresh context per attempt until it succeeds or may not be retried.
+  // Calls `rpc` with a fresh context per attempt until it succeeds or may not be retried:
+  // `may_retry` is asked after each failure, as a call can stop being safe to repeat part-way.
   template <typename Rpc>
-  auto Call(Idempotency idempotency, Rpc rpc);
+  auto Call(absl::FunctionRef<bool()> may_retry, Rpc rpc);
   // Call() for the unary RPC `rpc`, asking the policy's method `idempotency` about `request`.
   template <typename Request, typename Response>
   absl::StatusOr<Response> Unary(Idempotency (IdempotencyPolicy::*idempotency)(const Request&)

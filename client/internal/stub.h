@@ -6,8 +6,9 @@
 
 #include <grpcpp/client_context.h>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
-#include "client/internal/flow_chunks.h"
+#include "client/flow_block_source.h"
 #include "culturetrade/v1/analysis_service.pb.h"
 #include "culturetrade/v1/dataset_service.pb.h"
 #include "google/protobuf/empty.pb.h"
@@ -27,11 +28,17 @@ class Stub {
       grpc::ClientContext& context, const v1::ListDatasetsRequest& request) = 0;
   virtual absl::StatusOr<google::protobuf::Empty> DeleteDataset(
       grpc::ClientContext& context, const v1::DeleteDatasetRequest& request) = 0;
-  // Sends `header`, then each of `chunks` in order (telling it which were sent), as one
-  // stream; the stream's status or the dataset it made.
+  // Sends `header`, then each block of `blocks` in order, as one stream; the stream's status or
+  // the dataset it made. A block is asked for only once the one before it was written, and an
+  // error of `blocks` cancels the stream (so the server stores nothing) and is returned.
   virtual absl::StatusOr<v1::Dataset> UploadFlows(grpc::ClientContext& context,
                                                   const v1::UploadFlowsHeader& header,
-                                                  const FlowChunks& chunks) = 0;
+                                                  FlowBlockSource& blocks) = 0;
+  // Hands each message of the stream to `on_message` as it arrives. An error of `on_message`
+  // cancels the stream and is returned; otherwise the stream's status.
+  virtual absl::Status ReadFlows(
+      grpc::ClientContext& context, const v1::ReadFlowsRequest& request,
+      absl::FunctionRef<absl::Status(const v1::ReadFlowsResponse&)> on_message) = 0;
   virtual absl::StatusOr<v1::AnalyzeBalanceResponse> AnalyzeBalance(
       grpc::ClientContext& context, const v1::AnalyzeBalanceRequest& request) = 0;
   virtual absl::StatusOr<v1::AnalyzeGrowthResponse> AnalyzeGrowth(
