@@ -11,40 +11,52 @@
 namespace culturetrade::import {
 namespace {
 
-void StripCarriageReturn(std::string& line) {
-  if (!line.empty() && line.back() == '\r') line.pop_back();
+bool OddQuotes(absl::string_view text) {
+  return std::count(text.begin(), text.end(), '"') % 2 == 1;
+}
+
+// SplitCsvLine into `cells`, whose strings keep their memory from record to record.
+void SplitRecord(absl::string_view line, char delimiter, std::vector<std::string>& cells) {
+  size_t count = 0;
+  const auto next_cell = [&cells, &count]() -> std::string& {
+    if (count == cells.size()) cells.emplace_back();
+    std::string& cell = cells[count++];
+    cell.clear();
+    return cell;
+  };
+  std::string* cell = &next_cell();
+  bool quoted = false;
+  size_t i = 0;
+  while (i < line.size()) {
+    // The run of plain characters up to the next quote, or delimiter outside quotes.
+    size_t j = i;
+    while (j < line.size() && line[j] != '"' && (quoted || line[j] != delimiter)) ++j;
+    cell->append(line.data() + i, j - i);
+    if (j == line.size()) break;
+    i = j + 1;
+    if (line[j] != '"') {  // a delimiter outside quotes
+      cell = &next_cell();
+    } else if (quoted && i < line.size() && line[i] == '"') {
+      *cell += '"';
+      ++i;
+    } else {
+      quoted = !quoted;
+    }
+  }
+  cells.resize(count);
 }
 
 }  // namespace
 
 // ---- Records ----
 
-std::vector<std::string> SplitCsvLine(const std::string& line, char delimiter) {
-  std::vector<std::string> cells(1);
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        cells.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        cells.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == delimiter) {
-      cells.emplace_back();
-    } else {
-      cells.back() += c;
-    }
-  }
+std::vector<std::string> SplitCsvLine(absl::string_view line, char delimiter) {
+  std::vector<std::string> cells;
+  SplitRecord(line, delimiter, cells);
   return cells;
 }
 
-char DetectDelimiter(const std::string& header) {
+char DetectDelimiter(absl::string_view header) {
   int tabs = 0, semicolons = 0, commas = 0;
   bool quoted = false;
   for (char c : header) {
@@ -59,33 +71,46 @@ char DetectDelimiter(const std::string& header) {
   return ',';
 }
 
+absl::string_view CsvRecords::NextLine() {
+  const absl::string_view text = batch_.text;
+  const size_t end = std::min(text.find('\n', pos_), text.size());
+  absl::string_view line = text.substr(pos_, end - pos_);
+  pos_ = std::min(end + 1, text.size());
+  ++next_line_;
+  absl::ConsumeSuffix(&line, "\r");
+  return line;
+}
+
 bool CsvRecords::Next(std::vector<std::string>& cells) {
-  std::string line;
-  while (std::getline(in_, line)) {
-    ++lines_read_;
-    if (lines_read_ == 1 && absl::StartsWith(line, "\xEF\xBB\xBF")) line.erase(0, 3);
-    StripCarriageReturn(line);
+  while (pos_ < batch_.text.size()) {
+    const int number = next_line_;
+    const bool stream_start = pos_ == 0 && number == 1;
+    absl::string_view line = NextLine();
+    if (stream_start) absl::ConsumePrefix(&line, "\xEF\xBB\xBF");
     if (absl::StripAsciiWhitespace(line).empty()) continue;
-    line_ = lines_read_;
+    line_ = number;
     // An odd number of quotes leaves a quoted field open: it goes on on the next line.
-    std::string more;
-    bool open = std::count(line.begin(), line.end(), '"') % 2 == 1;
-    while (open && std::getline(in_, more)) {
-      ++lines_read_;
-      StripCarriageReturn(more);
-      absl::StrAppend(&line, "\n", more);
-      open = std::count(line.begin(), line.end(), '"') % 2 == 1;
-    }
-    // Read as a record, it would swallow every line after it without a word.
-    if (open) {
-      status_ = CsvError("line ", line_, ": a quoted field opens here and never closes; a ",
-                         "quote inside a value is written twice (\"\")");
-      return false;
+    if (OddQuotes(line)) {
+      record_.assign(line.data(), line.size());
+      bool open = true;
+      while (open && pos_ < batch_.text.size()) {
+        const absl::string_view more = NextLine();
+        absl::StrAppend(&record_, "\n", more);
+        open = OddQuotes(more) ? !open : open;
+      }
+      // Read as a record, it would swallow every line after it without a word.
+      if (open) {
+        status_ = CsvError("line ", line_, ": a quoted field opens here and never closes; a ",
+                           "quote inside a value is written twice (\"\")");
+        return false;
+      }
+      line = record_;
     }
     if (delimiter_ == 0) delimiter_ = DetectDelimiter(line);
-    cells = SplitCsvLine(line, delimiter_);
+    SplitRecord(line, delimiter_, cells);
     return true;
   }
+  status_ = batch_.status;
   return false;
 }
 
@@ -183,6 +208,22 @@ absl::Status CheckRecord(const CsvHeader& header, const std::vector<std::string>
 
 }  // namespace
 
+absl::StatusOr<CsvHeaderRecord> ReadCsvHeaderRecord(CsvBatches& batches, char delimiter) {
+  CsvHeaderRecord header;
+  CsvBatch batch;
+  // A record a batch, so that the rows under the header are all in the batches after it.
+  while (batches.Next(1, batch)) {
+    CsvRecords records(batch, delimiter);
+    if (records.Next(header.cells)) {
+      header.line = records.line();
+      header.delimiter = records.delimiter();
+      return header;
+    }
+    if (!records.status().ok()) return records.status();
+  }
+  return CsvError("the file is empty: no header line");
+}
+
 absl::Status ReadCsvRows(CsvRecords& records, const CsvHeader& header, bool skip_bad,
                          const std::function<absl::Status(const CsvRow&)>& read_row,
                          CsvReport& report) {
@@ -198,13 +239,22 @@ absl::Status ReadCsvRows(CsvRecords& records, const CsvHeader& header, bool skip
     ++report.skipped;
     if (!report.first_bad) report.first_bad = BadRow{records.line(), std::string(s.message())};
   }
-  if (!records.status().ok()) return records.status();
+  return records.status();
+}
+
+void AddRowCounts(const CsvReport& batch, CsvReport& total) {
+  total.rows += batch.rows;
+  total.skipped += batch.skipped;
+  if (!total.first_bad) total.first_bad = batch.first_bad;
+}
+
+absl::Status FinishCsvRows(const CsvReport& report, int header_line) {
   if (report.rows == 0 && report.first_bad) {
     return CsvError("no row could be read: ", report.skipped, " bad (first: line ",
                     report.first_bad->line, ", ", report.first_bad->why, ")");
   }
   if (report.rows == 0) {
-    return CsvError("line ", records.line(), ": the header has no rows under it");
+    return CsvError("line ", header_line, ": the header has no rows under it");
   }
   return absl::OkStatus();
 }

@@ -8,7 +8,6 @@
 #include <cstddef>
 #include <functional>
 #include <initializer_list>
-#include <istream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,37 +16,45 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "import/csv_batches.h"
 #include "import/csv_error.h"
 
 namespace culturetrade::import {
 
 // Splits one CSV record on `delimiter`, honouring double quotes ("" is a literal quote).
-std::vector<std::string> SplitCsvLine(const std::string& line, char delimiter);
+std::vector<std::string> SplitCsvLine(absl::string_view line, char delimiter);
 
 // The delimiter of a header line: the most frequent of tab, `;` and `,` outside quotes
 // (`,` when there is none, a one-column file).
-char DetectDelimiter(const std::string& header);
+char DetectDelimiter(absl::string_view header);
 
-// The records of a CSV stream, without a UTF-8 BOM or CR line ends; blank lines are skipped
-// and a quoted field may span lines, but must close before the end of the stream.
+// The records of a batch of a CSV stream (csv_batches.h), without a UTF-8 BOM or CR line
+// ends; blank lines are skipped and a quoted field may span lines, but must close before the
+// end of the stream.
 class CsvRecords {
  public:
-  // `delimiter` 0 detects it from the first record.
-  CsvRecords(std::istream& in, char delimiter) : in_(in), delimiter_(delimiter) {}
-  // The next non-blank record; false at the end of the stream, or at a quoted field that the
-  // stream ends inside (status() then says so).
+  // `batch` must outlive this; `delimiter` 0 detects it from the first record.
+  CsvRecords(const CsvBatch& batch, char delimiter)
+      : batch_(batch), delimiter_(delimiter), next_line_(batch.first_line) {}
+  // The next non-blank record; false at the end of the batch, or at a record that cannot be
+  // read (status() then says why).
   bool Next(std::vector<std::string>& cells);
-  // OK, or why the records ended before the stream did.
+  // OK, or why the records ended before the batch did.
   const absl::Status& status() const { return status_; }
   // The line the last record starts on, counting from 1.
   int line() const { return line_; }
   char delimiter() const { return delimiter_; }
 
  private:
-  std::istream& in_;
+  // The next line of the batch, without its line end.
+  absl::string_view NextLine();
+
+  const CsvBatch& batch_;
   char delimiter_;
+  size_t pos_ = 0;
+  int next_line_;
   int line_ = 0;
-  int lines_read_ = 0;
+  std::string record_;  // a record of several lines, joined
   absl::Status status_;
 };
 
@@ -127,14 +134,31 @@ struct CsvReport {
 // Notes in `report` that --`name` gives `value` for every row.
 void NoteFlag(absl::string_view name, absl::string_view value, CsvReport& report);
 
-// Runs `read_row` on each record after the header. A bad row ends the read with an error
-// naming its line, or with `skip_bad` is counted in `report` and skipped; skipping every row,
-// or a header without rows, is still an error. A row is bad before it is read when it has a
-// cell beyond the header's columns (a value holding the delimiter, unquoted) or text in a
-// column the layout reads that is not UTF-8 (which no string of the API may hold).
+// The first record of a CSV stream, its header: its cells, line and delimiter (`delimiter`,
+// or else the one detected from it).
+struct CsvHeaderRecord {
+  std::vector<std::string> cells;
+  int line = 0;
+  char delimiter = ',';
+};
+absl::StatusOr<CsvHeaderRecord> ReadCsvHeaderRecord(CsvBatches& batches, char delimiter);
+
+// Runs `read_row` on each of `records`, rows under `header`, counting them in `report`. A bad
+// row ends the read with an error naming its line, or with `skip_bad` is counted in `report`
+// and skipped. A row is bad before it is read when it has a cell beyond the header's columns
+// (a value holding the delimiter, unquoted) or text in a column the layout reads that is not
+// UTF-8 (which no string of the API may hold).
 absl::Status ReadCsvRows(CsvRecords& records, const CsvHeader& header, bool skip_bad,
                          const std::function<absl::Status(const CsvRow&)>& read_row,
                          CsvReport& report);
+
+// Adds the rows, skipped rows and first bad row of `batch`, a report of ReadCsvRows, to
+// `total`, the report of the rows before them.
+void AddRowCounts(const CsvReport& batch, CsvReport& total);
+
+// After the last row under the header on `header_line`: skipping every row, or a header
+// without rows, is still an error.
+absl::Status FinishCsvRows(const CsvReport& report, int header_line);
 
 // Reads the items (flows, rates) of one record in one layout.
 template <typename Item>
@@ -147,32 +171,6 @@ class CsvRowReader {
 
 template <typename Item>
 using CsvRowReaderOr = absl::StatusOr<std::unique_ptr<CsvRowReader<Item>>>;
-
-// Reads a CSV stream into `items`: the header, from which `make_reader(header, report)` makes
-// the reader of its layout (an error names the header's line), then every row as ReadCsvRows
-// does, a bad row adding none of its items. `report` gets the delimiter and the columns.
-template <typename Item, typename MakeReader>
-absl::Status ReadCsvTable(std::istream& in, char delimiter, bool skip_bad,
-                          const MakeReader& make_reader, std::vector<Item>& items,
-                          CsvReport& report) {
-  CsvRecords records(in, delimiter);
-  std::vector<std::string> cells;
-  if (!records.Next(cells)) {
-    return records.status().ok() ? CsvError("the file is empty: no header line") : records.status();
-  }
-  CsvHeader header(cells);
-  report.delimiter = records.delimiter();
-  CsvRowReaderOr<Item> reader = make_reader(header, report);
-  if (!reader.ok()) return CsvError("line ", records.line(), ": ", reader.status().message());
-  report.columns = header.Meanings();
-  const auto read_row = [&](const CsvRow& row) {
-    const size_t before = items.size();
-    absl::Status read = (*reader)->Read(row, items);
-    if (!read.ok()) items.resize(before);  // a bad row adds none of its items
-    return read;
-  };
-  return ReadCsvRows(records, header, skip_bad, read_row, report);
-}
 
 }  // namespace culturetrade::import
 

@@ -1,17 +1,17 @@
 #include "import/flow_csv.h"
 
 #include "absl/status/status.h"
+#include "import/csv_batches.h"
+#include "import/csv_table.h"
 
 namespace culturetrade::import {
 
 absl::StatusOr<FlowCsv> ReadFlowsCsv(std::istream& in, const FlowCsvDefaults& defaults) {
   FlowCsv out;
-  const auto make_reader = [&defaults](CsvHeader& header, CsvReport& report) {
-    return MakeFlowRowReader(header, defaults, report);
-  };
-  const absl::Status s =
-      ReadCsvTable(in, defaults.delimiter, defaults.skip_bad, make_reader, out.flows, out.report);
-  if (!s.ok()) return s;
+  CsvBatches batches(in);
+  absl::StatusOr<CsvTable<v1::TradeFlow>> table = OpenFlowTable(batches, defaults, out.report);
+  if (!table.ok()) return table.status();
+  if (absl::Status s = table->ReadAll(batches, out.flows, out.report); !s.ok()) return s;
   return out;
 }
 

@@ -78,4 +78,14 @@ FlowRowReaderOr MakeFlowRowReader(CsvHeader& h, const FlowCsvDefaults& d, CsvRep
   }
 }
 
+absl::StatusOr<CsvTable<v1::TradeFlow>> OpenFlowTable(CsvBatches& batches,
+                                                      const FlowCsvDefaults& defaults,
+                                                      CsvReport& report) {
+  const auto make_reader = [&defaults](CsvHeader& header, CsvReport& r) {
+    return MakeFlowRowReader(header, defaults, r);
+  };
+  return CsvTable<v1::TradeFlow>::Open(batches, defaults.delimiter, defaults.skip_bad, make_reader,
+                                       report);
+}
+
 }  // namespace culturetrade::import

@@ -25,7 +25,9 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "culturetrade/v1/trade_flow.pb.h"
+#include "import/csv_batches.h"
 #include "import/csv_reader.h"
+#include "import/csv_table.h"
 
 namespace culturetrade::import {
 
@@ -43,6 +45,13 @@ using FlowRowReaderOr = CsvRowReaderOr<v1::TradeFlow>;
 // its columns; `report` gets the layout and the notes of the flags standing in for columns.
 FlowRowReaderOr MakeFlowRowReader(CsvHeader& header, const FlowCsvDefaults& defaults,
                                   CsvReport& report);
+
+// The table of a flow CSV stream: its header, read from `batches`, and the reader that
+// MakeFlowRowReader makes for it. ReadFlowsCsv reads its rows one batch after the other,
+// FlowCsvBlocks on several threads.
+absl::StatusOr<CsvTable<v1::TradeFlow>> OpenFlowTable(CsvBatches& batches,
+                                                      const FlowCsvDefaults& defaults,
+                                                      CsvReport& report);
 
 // The reader of each layout, having claimed the header's columns (or said which it lacks) and
 // noted in `report` what the flags stand in for.

@@ -1,5 +1,9 @@
 #include "import/numeric_country_codes.h"
 
+#include <algorithm>
+#include <cstddef>
+#include <iterator>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "import/csv_cells.h"
@@ -38,6 +42,15 @@ constexpr NumericCountry kNumericCountries[] = {
     {826, "GBR"}, {834, "TZA"}, {840, "USA"}, {842, "USA"}, {858, "URY"}, {860, "UZB"},
     {862, "VEN"}};
 
+constexpr bool Ascending() {
+  for (size_t i = 1; i < sizeof(kNumericCountries) / sizeof(kNumericCountries[0]); ++i) {
+    if (kNumericCountries[i - 1].code >= kNumericCountries[i].code) return false;
+  }
+  return true;
+}
+// Looked up by binary search: a BACI file looks up two codes a row.
+static_assert(Ascending(), "kNumericCountries is in ascending order of code");
+
 }  // namespace
 
 absl::StatusOr<std::string> CountryFromNumeric(absl::string_view code) {
@@ -46,9 +59,10 @@ absl::StatusOr<std::string> CountryFromNumeric(absl::string_view code) {
   if (!AllDigits(code) || code.size() > 3 || !absl::SimpleAtoi(code, &number)) {
     return CsvError("'", code, "' is not an ISO numeric country code");
   }
-  for (const NumericCountry& c : kNumericCountries) {
-    if (c.code == number) return std::string(c.alpha3);
-  }
+  const auto* it =
+      std::lower_bound(std::begin(kNumericCountries), std::end(kNumericCountries), number,
+                       [](const NumericCountry& c, int n) { return c.code < n; });
+  if (it != std::end(kNumericCountries) && it->code == number) return std::string(it->alpha3);
   return CsvError("unknown country code ", number,
                   ": it is not in ctrade's table of ISO numeric codes");
 }

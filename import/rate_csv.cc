@@ -13,6 +13,7 @@
 #include "import/csv_cells.h"
 #include "import/csv_error.h"
 #include "import/csv_periods.h"
+#include "import/csv_table.h"
 
 namespace culturetrade::import {
 namespace {
@@ -205,9 +206,11 @@ absl::StatusOr<RateCsv> ReadRatesCsv(std::istream& in, const RateCsvOptions& opt
   const auto make_reader = [&options](CsvHeader& header, CsvReport& report) {
     return MakeRateReader(header, options, report);
   };
-  const absl::Status s =
-      ReadCsvTable(in, options.delimiter, options.skip_bad, make_reader, out.rates, out.report);
-  if (!s.ok()) return s;
+  CsvBatches batches(in);
+  absl::StatusOr<CsvTable<v1::ExchangeRate>> table = CsvTable<v1::ExchangeRate>::Open(
+      batches, options.delimiter, options.skip_bad, make_reader, out.report);
+  if (!table.ok()) return table.status();
+  if (absl::Status s = table->ReadAll(batches, out.rates, out.report); !s.ok()) return s;
   return out;
 }
 

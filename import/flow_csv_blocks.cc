@@ -1,0 +1,165 @@
+#include "import/flow_csv_blocks.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <deque>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "core/flow_block_builder.h"
+#include "import/csv_batches.h"
+#include "import/csv_table.h"
+#include "import/ordered_batch_pool.h"
+#include "proto/flow_block_convert.h"
+
+namespace culturetrade::import {
+namespace {
+
+using FlowTable = CsvTable<v1::TradeFlow>;
+
+// The records of a batch are worth a thread's while: small blocks come several to a batch.
+constexpr int kMinRecordsPerBatch = 1024;
+
+// Records per batch: whole blocks' worth, so that blocks come out full when every record is a
+// flow, and blocks are cut at the same flows whatever the number of threads.
+int RecordsPerBatch(int flows_per_block) {
+  return flows_per_block * std::max(1, kMinRecordsPerBatch / flows_per_block);
+}
+
+int ThreadCount(int threads) {
+  if (threads > 0) return threads;
+  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
+// The rows of a batch as blocks: how many were read and skipped, and the error that ended them.
+struct FlowBatch {
+  std::vector<v1::FlowBlock> blocks;
+  CsvReport rows;
+  absl::Status status;
+  int64_t end = 0;  // of the batch in the stream
+};
+
+// Flows gathered into blocks of at most `per_block`, in order.
+class BlockCutter {
+ public:
+  explicit BlockCutter(int per_block) : per_block_(per_block) {}
+  // Cannot fail for the flows the layouts make, whose values and directions are valid.
+  absl::Status Add(const std::vector<v1::TradeFlow>& flows) {
+    for (const v1::TradeFlow& flow : flows) {
+      if (absl::Status s = AddTradeFlow(flow, builder_); !s.ok()) return s;
+      if (builder_.size() == per_block_) Cut();
+    }
+    return absl::OkStatus();
+  }
+  // The blocks so far, the last one cut short.
+  std::vector<v1::FlowBlock> Finish() {
+    if (builder_.size() > 0) Cut();
+    return std::move(blocks_);
+  }
+
+ private:
+  void Cut() { blocks_.push_back(BlockToProto(builder_.Take())); }
+
+  const size_t per_block_;
+  FlowBlockBuilder builder_;
+  std::vector<v1::FlowBlock> blocks_;
+};
+
+class ParallelFlowCsvBlocks final : public FlowCsvBlocks {
+ public:
+  ParallelFlowCsvBlocks(std::unique_ptr<CsvBatches> batches, FlowTable table, CsvReport report,
+                        BlockReadOptions options)
+      : batches_(std::move(batches)),
+        table_(std::move(table)),
+        report_(std::move(report)),
+        options_(options),
+        bytes_read_(batches_->end()),
+        // A batch a thread, and one more done while the one before it is handed out.
+        pool_(
+            ThreadCount(options.threads), ThreadCount(options.threads) + 1,
+            [this](CsvBatch& batch) {
+              return batches_->Next(RecordsPerBatch(options_.flows_per_block), batch);
+            },
+            [this](const CsvBatch& batch) { return Read(batch); }) {}
+
+  absl::StatusOr<bool> Next(v1::FlowBlock& block) override {
+    while (blocks_.empty()) {
+      if (!status_.ok()) return status_;
+      if (ended_) return false;
+      TakeBatch();
+    }
+    block = std::move(blocks_.front());
+    blocks_.pop_front();
+    return true;
+  }
+
+  const CsvReport& report() const override { return report_; }
+  int64_t bytes_read() const override { return bytes_read_.load(); }
+
+ private:
+  // On a pool thread.
+  FlowBatch Read(const CsvBatch& batch) const {
+    FlowBatch out;
+    out.end = batch.end;
+    BlockCutter cutter(options_.flows_per_block);
+    const auto take = [&cutter](const std::vector<v1::TradeFlow>& flows) {
+      return cutter.Add(flows);
+    };
+    out.status = table_.ReadBatch(batch, out.rows, take);
+    out.blocks = cutter.Finish();
+    return out;
+  }
+
+  // The blocks of the next batch, or the end of the file, or the error that ends the read.
+  void TakeBatch() {
+    FlowBatch batch;
+    if (!pool_.Next(batch)) {
+      ended_ = true;
+      status_ = table_.Finish(report_);
+      return;
+    }
+    bytes_read_ = batch.end;
+    if (!batch.status.ok()) {
+      status_ = batch.status;
+      pool_.Stop();
+      return;
+    }
+    AddRowCounts(batch.rows, report_);
+    for (v1::FlowBlock& block : batch.blocks) blocks_.push_back(std::move(block));
+  }
+
+  std::unique_ptr<CsvBatches> batches_;
+  const FlowTable table_;
+  CsvReport report_;
+  const BlockReadOptions options_;
+  std::atomic<int64_t> bytes_read_;
+  std::deque<v1::FlowBlock> blocks_;  // of the batch taken last, not handed out yet
+  absl::Status status_;
+  bool ended_ = false;
+  // Last, so that its threads stop before what they use goes.
+  OrderedBatchPool<FlowBatch> pool_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<FlowCsvBlocks>> FlowCsvBlocks::Open(std::istream& in,
+                                                                   const FlowCsvDefaults& defaults,
+                                                                   BlockReadOptions options) {
+  if (options.flows_per_block < 1 || options.threads < 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("flows_per_block ", options.flows_per_block, ", threads ", options.threads,
+                     ": a block holds 1 flow or more, and threads are 1 or more (0: one a core)"));
+  }
+  auto batches = std::make_unique<CsvBatches>(in);
+  CsvReport report;
+  absl::StatusOr<FlowTable> table = OpenFlowTable(*batches, defaults, report);
+  if (!table.ok()) return table.status();
+  return std::make_unique<ParallelFlowCsvBlocks>(std::move(batches), *std::move(table),
+                                                 std::move(report), options);
+}
+
+}  // namespace culturetrade::import
