@@ -9,6 +9,7 @@
 #include "core/decimal.h"
 #include "proto/money_convert.h"
 #include "service/analyses/analyses.h"
+#include "service/model/dataset_resource.h"
 #include "service/server/seed.h"
 #include "service/storage/sqlite/sqlite_store.h"
 
@@ -207,8 +208,10 @@ TEST_F(StudyTest, ImportGrowthSpikesIn2014) {
 
 // Facts the study states without data behind them are kept and cited, never computed.
 TEST_F(StudyTest, CitedFactsAreKeptWithTheirSources) {
-  absl::StatusOr<v1::Dataset> d = store_->Get(kStudyDatasetId, false, NoCaller());
-  ASSERT_TRUE(d.ok());
+  absl::StatusOr<DatasetRecord> record = store_->Get(kStudyDatasetId);
+  ASSERT_TRUE(record.ok()) << record.status();
+  absl::StatusOr<v1::Dataset> d = ResourceOf(*record);
+  ASSERT_TRUE(d.ok()) << d.status();
   std::vector<std::string> values;
   for (const auto& f : d->cited_facts()) values.push_back(f.value() + " " + f.unit());
   EXPECT_EQ(values, (std::vector<std::string>{"75 percent", "50 percent", "1.1 percent"}));

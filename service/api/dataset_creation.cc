@@ -58,4 +58,12 @@ absl::StatusOr<DatasetRecord> WriteAndCommit(
   return writer.Commit();
 }
 
+absl::StatusOr<DatasetRecord> CreateDataset(DatasetStore& store, const std::string& id,
+                                            const v1::Dataset& dataset) {
+  absl::StatusOr<std::unique_ptr<DatasetWriter>> writer =
+      store.Create(NewDataset{id, StoredMetadata(dataset), ""});
+  if (!writer.ok()) return writer.status();
+  return WriteAndCommit(**writer, dataset.flows());
+}
+
 }  // namespace culturetrade

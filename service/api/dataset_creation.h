@@ -32,6 +32,11 @@ absl::StatusOr<Creation> BeginCreate(DatasetStore& store, const v1::CreateDatase
 absl::StatusOr<DatasetRecord> WriteAndCommit(
     DatasetWriter& writer, const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows);
 
+// Creates dataset `id` holding `dataset` (validated by the caller) with no request id: for
+// the server's seeding and for tests that set up a store.
+absl::StatusOr<DatasetRecord> CreateDataset(DatasetStore& store, const std::string& id,
+                                            const v1::Dataset& dataset);
+
 // The blocks an upload or a create writes flows in: small enough to stream and to decode in
 // cache, large enough that per-block costs vanish.
 inline constexpr size_t kFlowsPerBlock = 8192;

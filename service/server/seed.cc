@@ -3,7 +3,6 @@
 #include "absl/status/status.h"
 #include "google/protobuf/text_format.h"
 #include "service/api/dataset_creation.h"
-#include "service/model/dataset_resource.h"
 
 namespace culturetrade {
 
@@ -22,10 +21,7 @@ absl::Status SeedIfNew(DatasetStore& store) {
   if (!store.created_now()) return absl::OkStatus();
   absl::StatusOr<v1::Dataset> dataset = StudyDataset();
   if (!dataset.ok()) return dataset.status();
-  absl::StatusOr<std::unique_ptr<DatasetWriter>> writer =
-      store.Create(NewDataset{kStudyDatasetId, StoredMetadata(*dataset), ""});
-  absl::Status created = writer.ok() ? WriteAndCommit(**writer, dataset->flows()).status()
-                                     : writer.status();
+  absl::Status created = CreateDataset(store, kStudyDatasetId, *dataset).status();
   // Two servers starting on one fresh SQLite file may both seed it; the second finds it done.
   return absl::IsAlreadyExists(created) ? absl::OkStatus() : created;
 }

@@ -16,6 +16,8 @@
 
 #include "google/protobuf/stubs/logging.h"
 #include "service/analyses/analyses.h"
+#include "service/analyses/dataset_source.h"
+#include "service/api/dataset_creation.h"
 #include "service/model/field_violations.h"
 #include "service/model/validation.h"
 #include "service/server/seed.h"
@@ -41,7 +43,7 @@ DatasetStore& Store() {
     FUZZ_CHECK(s.ok());
     absl::StatusOr<v1::Dataset> study = StudyDataset();
     FUZZ_CHECK(study.ok());
-    FUZZ_CHECK((*s)->Create(kStudyDatasetId, *study).ok());
+    FUZZ_CHECK(CreateDataset(**s, kStudyDatasetId, *study).ok());
     return new CachingStore(*s->release(), /*capacity_flows=*/1'000'000);
   }();
   return *store;
@@ -203,7 +205,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   // A dataset validation accepts is one the analyses can load.
-  FUZZ_CHECK(MakeAnalyzable(dataset, NoCaller()).ok());
+  FUZZ_CHECK(ResolveDataset(Store(), "", &dataset, NoCaller()).ok());
   AnalyzeInline(dataset);
   return 0;
 }

@@ -21,6 +21,8 @@
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/stubs/logging.h"
 #include "google/protobuf/util/delimited_message_util.h"
+#include "proto/flow_block_convert.h"
+#include "service/api/dataset_creation.h"
 #include "service/api/flow_upload.h"
 #include "service/model/field_violations.h"
 #include "service/model/validation.h"
@@ -35,6 +37,16 @@ namespace {
 constexpr int64_t kMaxFlowsPerDataset = 200;
 constexpr int kMaxMessages = 64;
 
+const UploadSettings& Settings() {
+  static const UploadSettings settings{kMaxFlowsPerDataset, 1 << 20};
+  return settings;
+}
+
+UploadBudget& Budget() {
+  static UploadBudget* const budget = new UploadBudget(int64_t{1} << 30);
+  return *budget;
+}
+
 const v1::Dataset& Study() {
   static const v1::Dataset* const study = [] {
     absl::StatusOr<v1::Dataset> d = StudyDataset();
@@ -48,7 +60,7 @@ SqliteStore& Store() {
   static SqliteStore* const store = [] {
     absl::StatusOr<std::unique_ptr<SqliteStore>> s = SqliteStore::Open(":memory:");
     FUZZ_CHECK(s.ok());
-    FUZZ_CHECK((*s)->Create(kStudyDatasetId, Study()).ok());
+    FUZZ_CHECK(CreateDataset(**s, kStudyDatasetId, Study()).ok());
     return s->release();
   }();
   return *store;
@@ -59,8 +71,8 @@ void CheckOnlyTheStudy(SqliteStore& store) {
   absl::StatusOr<DatasetPage> page = store.List(10, "");
   FUZZ_CHECK(page.ok());
   FUZZ_CHECK(page->datasets.size() == 1);
-  FUZZ_CHECK(page->datasets[0].name() == DatasetName(kStudyDatasetId));
-  FUZZ_CHECK(page->datasets[0].flow_count() == Study().flows_size());
+  FUZZ_CHECK(page->datasets[0].id == kStudyDatasetId);
+  FUZZ_CHECK(page->datasets[0].flow_count == Study().flows_size());
 }
 
 // What a successful upload promises: the stored dataset holds what it had (nothing, or the
@@ -70,14 +82,19 @@ void CheckWritten(SqliteStore& store, const v1::Dataset& written,
   const v1::UploadFlowsHeader& header = messages[0].header();
   int64_t expected =
       header.has_create() ? header.create().dataset().flows_size() : Study().flows_size();
-  for (size_t i = 1; i < messages.size(); ++i) expected += messages[i].chunk().flows_size();
-  absl::StatusOr<v1::Dataset> stored = store.Get(id, /*with_flows=*/true, NoCaller());
-  FUZZ_CHECK(stored.ok());
-  FUZZ_CHECK(stored->flows_size() == expected);
-  FUZZ_CHECK(stored->flow_count() == expected);
-  FUZZ_CHECK(stored->etag() == written.etag());
+  for (size_t i = 1; i < messages.size(); ++i) {
+    expected += messages[i].chunk().flows_size() + messages[i].block().reporter_size();
+  }
+  v1::Dataset stored;
+  absl::StatusOr<DatasetRecord> record = store.ReadBlocks(
+      id, BlockFilter{}, [&](FlowBlock b) { return AppendTradeFlows(b, stored.mutable_flows()); },
+      NoCaller());
+  FUZZ_CHECK(record.ok());
+  FUZZ_CHECK(stored.flows_size() == expected);
+  FUZZ_CHECK(record->flow_count == expected);
+  FUZZ_CHECK(EtagOf(record->revision) == written.etag());
   FieldViolations violations;
-  ValidateDatasetContent(*stored, "stored.", violations);
+  ValidateDatasetContent(stored, "stored.", violations);
   FUZZ_CHECK(violations.empty());
   FUZZ_CHECK(store.GetAnalyzable(id, NoCaller()).ok());
 }
@@ -85,7 +102,7 @@ void CheckWritten(SqliteStore& store, const v1::Dataset& written,
 // Undoes a successful upload: the dataset it made goes; the study, if it grew, is made anew.
 void Undo(SqliteStore& store, const std::string& id) {
   FUZZ_CHECK(store.Delete(id, "").ok());
-  if (id == kStudyDatasetId) FUZZ_CHECK(store.Create(kStudyDatasetId, Study()).ok());
+  if (id == kStudyDatasetId) FUZZ_CHECK(CreateDataset(store, kStudyDatasetId, Study()).ok());
 }
 
 }  // namespace
@@ -114,7 +131,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string name;
   size_t read = 0;
   absl::StatusOr<v1::Dataset> written = UploadFlowStream(
-      store, kMaxFlowsPerDataset,
+      store, Settings(), Budget(),
       [&](v1::UploadFlowsRequest& m) {
         if (read == messages.size()) return StreamRead::kEnd;
         m = messages[read++];
