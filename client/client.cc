@@ -1,5 +1,6 @@
 #include "client/client.h"
 
+#include "client/request_id.h"
 #include "proto/status_convert.h"
 
 namespace culturetrade {
@@ -9,6 +10,7 @@ absl::StatusOr<v1::Dataset> Client::CreateDataset(const std::string& dataset_id,
   v1::CreateDatasetRequest request;
   request.set_dataset_id(dataset_id);
   *request.mutable_dataset() = dataset;
+  request.set_request_id(NewRequestId());
   return connection_->CreateDataset(request);
 }
 
@@ -66,6 +68,7 @@ absl::StatusOr<v1::Dataset> Client::UploadNewDataset(const std::string& dataset_
   v1::UploadFlowsHeader header;
   header.mutable_create()->set_dataset_id(dataset_id);
   *header.mutable_create()->mutable_dataset() = dataset;
+  header.mutable_create()->set_request_id(NewRequestId());
   return connection_->UploadFlows(header, flows);
 }
 
@@ -76,6 +79,16 @@ absl::StatusOr<v1::Dataset> Client::AppendFlows(const std::string& name,
   header.set_dataset(name);
   header.set_etag(etag);
   return connection_->UploadFlows(header, flows);
+}
+
+absl::StatusOr<v1::Dataset> Client::UploadBlocks(const v1::UploadFlowsHeader& header,
+                                                 const FlowBlockSourceFactory& open) {
+  if (!header.has_create() || !header.create().request_id().empty()) {
+    return connection_->UploadBlocks(header, open);
+  }
+  v1::UploadFlowsHeader with_id = header;
+  with_id.mutable_create()->set_request_id(NewRequestId());
+  return connection_->UploadBlocks(with_id, open);
 }
 
 absl::StatusOr<std::string> Client::ReadFlows(

@@ -45,12 +45,11 @@ class Client {
                                           const std::string& etag = "");
   // Uploads into the target of `header` every block of a source `open` opens, on one stream:
   // for data too large to hold at once (read from a file block by block). The upload is
-  // stored whole or not at all. It is retried as the IdempotencyPolicy's UploadFlows says
-  // (by default not at all); a retry calls `open` again, for a source from the first block.
+  // stored whole or not at all. It is retried as the IdempotencyPolicy's UploadFlows says (by
+  // default only an upload that creates a dataset, which the Client gives a request id unless
+  // the header has one); a retry calls `open` again, for a source from the first block.
   absl::StatusOr<v1::Dataset> UploadBlocks(const v1::UploadFlowsHeader& header,
-                                           const FlowBlockSourceFactory& open) {
-    return connection_->UploadBlocks(header, open);
-  }
+                                           const FlowBlockSourceFactory& open);
   // Streams the flows of dataset `name` block by block, in the order they were stored, calling
   // `visit` on each (FlowsOfBlock in client/flows_of_block.h turns one into TradeFlows); an
   // error `visit` returns ends the read with it. With `etag`, the read happens only while the

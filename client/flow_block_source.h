@@ -21,8 +21,7 @@ class FlowBlockSource {
 };
 
 // Opens the source afresh, from its first block.
-using FlowBlockSourceFactory =
-    std::function<absl::StatusOr<std::unique_ptr<FlowBlockSource>>()>;
+using FlowBlockSourceFactory = std::function<absl::StatusOr<std::unique_ptr<FlowBlockSource>>()>;
 
 }  // namespace culturetrade
 

@@ -2,8 +2,8 @@
 
 namespace culturetrade {
 
-Idempotency IdempotencyPolicy::CreateDataset(const v1::CreateDatasetRequest&) const {
-  return Idempotency::kNonIdempotent;
+Idempotency IdempotencyPolicy::CreateDataset(const v1::CreateDatasetRequest& request) const {
+  return request.request_id().empty() ? Idempotency::kNonIdempotent : Idempotency::kIdempotent;
 }
 
 Idempotency IdempotencyPolicy::GetDataset(const v1::GetDatasetRequest&) const {
@@ -18,8 +18,9 @@ Idempotency IdempotencyPolicy::DeleteDataset(const v1::DeleteDatasetRequest&) co
   return Idempotency::kNonIdempotent;
 }
 
-Idempotency IdempotencyPolicy::UploadFlows(const v1::UploadFlowsHeader&) const {
-  return Idempotency::kNonIdempotent;
+Idempotency IdempotencyPolicy::UploadFlows(const v1::UploadFlowsHeader& header) const {
+  const bool identified_create = header.has_create() && !header.create().request_id().empty();
+  return identified_create ? Idempotency::kIdempotent : Idempotency::kNonIdempotent;
 }
 
 Idempotency IdempotencyPolicy::ReadFlows(const v1::ReadFlowsRequest&) const {

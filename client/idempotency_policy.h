@@ -1,8 +1,10 @@
 // Which calls are safe to send again when an attempt failed, perhaps after the server acted on
 // it. Only idempotent calls are retried. The defaults: reads and analyses (which only read)
-// are idempotent; CreateDataset, DeleteDataset and UploadFlows are not, as a repeat of one the
-// server did carry out would fail (ALREADY_EXISTS, NOT_FOUND) or, for an append, add the flows
-// twice. UploadFlows answers for every upload, of TradeFlows or of blocks (Client::UploadBlocks).
+// are idempotent, and so are a CreateDataset and an upload that creates a dataset when they
+// carry a request id (AIP-155: the server answers a repeat with the dataset the first made;
+// the Client sets one on every create). DeleteDataset and an upload that appends are not, as a
+// repeat of one the server did carry out would fail (NOT_FOUND) or add the flows twice.
+// UploadFlows answers for every upload, of TradeFlows or of blocks (Client::UploadBlocks).
 // ReadFlows is repeated only while no block has reached the caller, since a repeat would hand
 // the caller the same blocks again. Override a method to change one call's answer, and set the
 // policy as Options::idempotency_policy.

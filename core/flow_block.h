@@ -20,7 +20,13 @@
 namespace culturetrade {
 
 // The nomenclature of a product code; the numbers are the wire's.
-enum class Classification : uint8_t { kUnspecified = 0, kFree = 1, kHs = 2, kEbops2010 = 3, kSitc = 4 };
+enum class Classification : uint8_t {
+  kUnspecified = 0,
+  kFree = 1,
+  kHs = 2,
+  kEbops2010 = 3,
+  kSitc = 4
+};
 
 struct ProductEntry {
   Classification classification = Classification::kUnspecified;

@@ -17,7 +17,7 @@
 namespace culturetrade::import {
 
 struct BlockReadOptions {
-  int threads = 0;               // 0: one per core
+  int threads = 0;  // 0: one per core
   int flows_per_block = 8192;
 };
 

@@ -225,8 +225,8 @@ absl::StatusOr<RateCsv> ReadRatesCsv(std::istream& in, const RateCsvOptions& opt
   };
   std::istringstream body(text);
   CsvBatches batches(body);
-  absl::StatusOr<CsvTable<v1::ExchangeRate>> table = CsvTable<v1::ExchangeRate>::Open(
-      batches, o.delimiter, o.skip_bad, make_reader, out.report);
+  absl::StatusOr<CsvTable<v1::ExchangeRate>> table =
+      CsvTable<v1::ExchangeRate>::Open(batches, o.delimiter, o.skip_bad, make_reader, out.report);
   if (!table.ok()) return table.status();
   if (absl::Status s = table->ReadAll(batches, out.rates, out.report); !s.ok()) return s;
   return out;

@@ -122,8 +122,8 @@ template <typename Column>
 absl::Status CheckIndices(absl::string_view column, const Column& indices, int dictionary) {
   for (uint32_t i : indices) {
     if (i >= static_cast<uint32_t>(dictionary)) {
-      return ColumnError(column, absl::StrCat("index ", i, " is past its dictionary of ",
-                                              dictionary, " entries"));
+      return ColumnError(
+          column, absl::StrCat("index ", i, " is past its dictionary of ", dictionary, " entries"));
     }
   }
   return absl::OkStatus();
@@ -178,7 +178,8 @@ absl::Status ValuesFromProto(const v1::FlowBlock& b, std::vector<Decimal>& out) 
   for (int i = 0; i < b.value_units_size(); ++i) {
     absl::StatusOr<Decimal> v =
         Decimal::FromUnitsNanos(b.value_units(i), b.value_nanos_size() ? b.value_nanos(i) : 0);
-    if (!v.ok()) return ColumnError("value_units", absl::StrCat("row ", i, ": ", v.status().message()));
+    if (!v.ok())
+      return ColumnError("value_units", absl::StrCat("row ", i, ": ", v.status().message()));
     out.push_back(*v);
   }
   return absl::OkStatus();
@@ -195,9 +196,8 @@ absl::Status AddTradeFlow(const v1::TradeFlow& f, FlowBlockBuilder& builder) {
   FlowBlockBuilder::Row row;
   row.reporter = builder.Economy(f.reporter());
   row.partner = builder.Economy(f.partner());
-  row.product =
-      builder.Product(static_cast<Classification>(f.product().classification()),
-                      f.product().code(), f.product().description());
+  row.product = builder.Product(static_cast<Classification>(f.product().classification()),
+                                f.product().code(), f.product().description());
   row.currency = builder.Currency(f.value().currency_code());
   row.period = Period{f.period().year(), f.period().month(), f.period().quarter()};
   row.direction = DirectionOf(f.direction());
@@ -250,8 +250,8 @@ absl::StatusOr<FlowBlock> BlockFromProto(const v1::FlowBlock& b) {
   FlowBlock out;
   out.economies.assign(b.economies().begin(), b.economies().end());
   for (const v1::Product& p : b.products()) {
-    out.products.push_back(ProductEntry{static_cast<Classification>(p.classification()), p.code(),
-                                        p.description()});
+    out.products.push_back(
+        ProductEntry{static_cast<Classification>(p.classification()), p.code(), p.description()});
   }
   out.currencies.assign(b.currencies().begin(), b.currencies().end());
   for (const v1::Citation& c : b.sources()) out.sources.push_back(SourceOf(c));
@@ -269,7 +269,8 @@ absl::StatusOr<FlowBlock> BlockFromProto(const v1::FlowBlock& b) {
   for (int i = 0; i < b.quarter_size(); ++i) out.quarter[i] = static_cast<uint8_t>(b.quarter(i));
   out.direction.reserve(n);
   for (int d : b.direction()) {
-    if (!IsValidDirection(d)) return ColumnError("direction", absl::StrCat("unknown direction ", d));
+    if (!IsValidDirection(d))
+      return ColumnError("direction", absl::StrCat("unknown direction ", d));
     out.direction.push_back(DirectionOf(static_cast<v1::FlowDirection>(d)));
   }
   out.status.assign(n, ValueStatus::kReported);

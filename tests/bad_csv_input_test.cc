@@ -85,23 +85,24 @@ std::vector<CsvCase> CsvCases() {
        "line 2, column 'currency': 'dollars' is not an ISO 4217 currency code"},
       {"an empty product", "product,year,direction,value\n,2020,export,1\n",
        "line 2, column 'product': the product code is empty"},
-      // Refused by the server, which names the flow's field.
+      // Refused by the server, which names the block, its column and the row (or the dictionary
+      // entry that every row using a code shares).
       {"a partner not in ISO 3166", std::string(kNamed) + "KOR,XYZ,SK1,free,2020,X,1,USD\n",
-       "chunk[0].flows[0].partner: 'XYZ' is not an ISO 3166-1 alpha-3 code in use"},
+       "block[0].economies[1]: 'XYZ' is not an ISO 3166-1 alpha-3 code in use"},
       {"a currency not in ISO 4217", std::string(kNamed) + "KOR,CHN,SK1,free,2020,X,1,ABC\n",
-       "chunk[0].flows[0].value.currency_code: 'ABC' is not a currency in ISO 4217"},
+       "block[0].currencies[0]: 'ABC' is not a currency in ISO 4217"},
       {"a partner that is the reporter", std::string(kNamed) + "KOR,KOR,SK1,free,2020,X,1,USD\n",
-       "chunk[0].flows[0].partner: a partner differs from the reporter"},
+       "block[0].partner[0]: a partner differs from the reporter"},
       {"an HS code of letters", std::string(kNamed) + "KOR,CHN,SK,hs,2020,X,1,USD\n",
-       "chunk[0].flows[0].product.code: 'SK' is not a valid product code for CLASSIFICATION_HS"},
+       "block[0].products[0].code: 'SK' is not a valid product code for CLASSIFICATION_HS"},
       {"a product code of 65 characters",
        std::string(kNamed) + "KOR,CHN," + std::string(65, 'P') + ",free,2020,X,1,USD\n",
-       "chunk[0].flows[0].product.code:"},
+       "block[0].products[0].code:"},
       {"the same flow twice", "year,direction,value\n2020,export,1\n2020,export,2\n",
-       "chunk[0].flows[1]: another flow has the same reporter, partner, product, direction and "
+       "block[0].reporter[1]: another flow has the same reporter, partner, product, direction and "
        "period"},
       {"a year whole and by month", "period,direction,value\n2020,export,1\n2020-01,export,2\n",
-       "chunk[0].flows[1].period: the year is given both whole and by month or quarter"},
+       "block[0].year[1]: the year is given both whole and by month or quarter"},
   };
 }
 

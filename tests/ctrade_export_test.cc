@@ -71,8 +71,8 @@ TEST_F(CtradeExportTest, AnExportCreatesTheSameDatasetAgain) {
 
   std::string many = kHeader;
   for (int i = 0; i < 20'000; ++i) {
-    absl::StrAppend(&many, "KOR,CHN,P", i, ",hs,export,", 1950 + i % 100, ",", 1 + i % 12, ",,", i,
-                    ".5,USD,derived\n");
+    absl::StrAppend(&many, "KOR,CHN,P", i, ",free,export,", 1950 + i % 100, ",", 1 + i % 12, ",,",
+                    i, ".5,USD,derived\n");
   }
   Create("many", many);
   const std::string exported = Export("many");

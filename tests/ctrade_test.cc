@@ -26,8 +26,8 @@ TEST_F(CtradeTest, StudyBalanceTable) {
   EXPECT_THAT(r.out, HasSubstr("-272.87"));
   EXPECT_THAT(r.out, HasSubstr("74.04*"));
   EXPECT_THAT(r.out, HasSubstr("+496.02%"));
-  EXPECT_THAT(r.out, HasSubstr("exports 2010-2016: +26.85% a year (4.07 -> 16.96)"));
-  EXPECT_THAT(r.out, HasSubstr("imports 2010-2016: +54.98% a year (20.92 -> 289.83)"));
+  EXPECT_THAT(r.out, HasSubstr("exports 2010–2016: +26.85% a year (4.07 to 16.96)."));
+  EXPECT_THAT(r.out, HasSubstr("imports 2010–2016: +54.98% a year (20.92 to 289.83)."));
 }
 
 TEST_F(CtradeTest, DatasetShowsItsCitedFactsWithSources) {
@@ -126,7 +126,8 @@ TEST_F(CtradeTest, ProgressOnlyOnATerminal) {
                            "/dev/null"});
   ASSERT_EQ(tty.exit_code, 0) << tty.out << tty.err;
   EXPECT_THAT(tty.out, HasSubstr("uploading ["));
-  EXPECT_THAT(tty.out, HasSubstr("100% 40000/40000"));
+  // The bar follows the bytes of the file read, as the upload streams it.
+  EXPECT_THAT(tty.out, HasSubstr("] 100% "));
   CommandResult piped = Ctrade({"datasets", "create", "piped", "--reporter", "KOR", "--partner",
                                 "CHN", "--currency", "USD", "--csv", csv});
   ASSERT_EQ(piped.exit_code, 0) << piped.err;

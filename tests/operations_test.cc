@@ -101,7 +101,7 @@ TEST_F(OperationsTest, MetricsAreServedOnTheirOwnPort) {
   EXPECT_EQ(m.at("culturetrade_cache_misses_total"), 1);
   EXPECT_EQ(m.at("culturetrade_cache_hits_total"), 1);
   EXPECT_EQ(m.at("culturetrade_cache_flows"), kBigFlows);
-  EXPECT_GE(m.at(R"(culturetrade_store_duration_seconds_count{operation="get_full"})"), 1);
+  EXPECT_GE(m.at(R"(culturetrade_store_duration_seconds_count{operation="read_blocks"})"), 1);
 }
 
 TEST_F(OperationsTest, EachRpcLeavesOneJsonLogLine) {

@@ -1,7 +1,7 @@
 // culturetrade-bench-cache-memory: the heap one cached dataset of N world flows holds, measured
 // by the allocator itself (glibc's mallinfo2) around building it the way the server's cache
-// does (block by block, then sealed), and printed as one JSON object. Unlike the server's resident memory,
-// this leaves out what the allocator keeps from the transient protos of the load.
+// does (block by block, then sealed), and printed as one JSON object. Unlike the server's resident
+// memory, this leaves out what the allocator keeps from the transient protos of the load.
 //
 //   culturetrade-bench-cache-memory --flows=1000000
 #include <malloc.h>

@@ -33,8 +33,8 @@ std::unique_ptr<DerivedData> Decode(const DatasetRecord& record) {
 }  // namespace
 
 absl::StatusOr<const DatasetMetadata*> MetadataOf(const AnalyzableDataset& dataset) {
-  const auto& metadata = static_cast<const DatasetMetadata&>(
-      dataset.Derived([&] { return Decode(dataset.record); }));
+  const auto& metadata =
+      static_cast<const DatasetMetadata&>(dataset.Derived([&] { return Decode(dataset.record); }));
   if (!metadata.status.ok()) return metadata.status;
   return &metadata;
 }

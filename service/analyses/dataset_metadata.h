@@ -11,7 +11,7 @@
 namespace culturetrade {
 
 struct DatasetMetadata : DerivedData {
-  absl::Status status;  // why the metadata is unusable: corrupt, or a rate that is not one
+  absl::Status status;   // why the metadata is unusable: corrupt, or a rate that is not one
   v1::Dataset resource;  // name, etag and times set for a stored dataset; no flows
   ExchangeRates rates;
 };

@@ -4,8 +4,8 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "proto/status_convert.h"
 #include "proto/flow_block_convert.h"
+#include "proto/status_convert.h"
 #include "service/api/dataset_creation.h"
 #include "service/api/flow_upload.h"
 #include "service/api/upload_reactor.h"
@@ -128,8 +128,8 @@ absl::Status DatasetServiceImpl::Read(const v1::ReadFlowsRequest& request,
       alive);
   if (!read.ok()) return read.status();
   if (read->revision != before->revision) {
-    return absl::AbortedError(absl::StrCat("dataset ", request.name(),
-                                           " changed while it was read; read it again"));
+    return absl::AbortedError(
+        absl::StrCat("dataset ", request.name(), " changed while it was read; read it again"));
   }
   return absl::OkStatus();
 }
@@ -145,9 +145,8 @@ grpc::Status DatasetServiceImpl::GetDataset(grpc::ServerContext* context,
                                             const v1::GetDatasetRequest* request,
                                             v1::Dataset* response) {
   return gate_.Serve(
-      context, "GetDataset", Role::kReader, request->name(), [&](const CallLiveness& alive) {
-        return Reply(Get(*request, alive), response);
-      });
+      context, "GetDataset", Role::kReader, request->name(),
+      [&](const CallLiveness& alive) { return Reply(Get(*request, alive), response); });
 }
 
 grpc::Status DatasetServiceImpl::ListDatasets(grpc::ServerContext* context,
@@ -172,10 +171,9 @@ grpc::Status DatasetServiceImpl::DeleteDataset(grpc::ServerContext* context,
 grpc::Status DatasetServiceImpl::ReadFlows(grpc::ServerContext* context,
                                            const v1::ReadFlowsRequest* request,
                                            grpc::ServerWriter<v1::ReadFlowsResponse>* writer) {
-  return gate_.Serve(context, "ReadFlows", Role::kReader, request->name(),
-                     [&](const CallLiveness& alive) {
-                       return ToGrpcStatus(Read(*request, *writer, alive));
-                     });
+  return gate_.Serve(
+      context, "ReadFlows", Role::kReader, request->name(),
+      [&](const CallLiveness& alive) { return ToGrpcStatus(Read(*request, *writer, alive)); });
 }
 
 grpc::ServerReadReactor<grpc::ByteBuffer>* DatasetServiceImpl::UploadFlows(

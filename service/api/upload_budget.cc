@@ -7,10 +7,10 @@ namespace culturetrade {
 absl::Status UploadBudget::Lease::GrowTo(int64_t bytes) {
   if (bytes <= held_) return absl::OkStatus();
   if (!budget_.Take(bytes - held_)) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "uploads in progress use the server's memory for uploads (", budget_.capacity(),
-        " bytes); this one would need ", bytes - held_,
-        " bytes more; retry later or upload less at once"));
+    return absl::ResourceExhaustedError(
+        absl::StrCat("uploads in progress use the server's memory for uploads (",
+                     budget_.capacity(), " bytes); this one would need ", bytes - held_,
+                     " bytes more; retry later or upload less at once"));
   }
   held_ = bytes;
   return absl::OkStatus();

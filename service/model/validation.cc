@@ -138,11 +138,10 @@ void CheckProductCode(absl::string_view code, const std::string& field, FieldVio
 
 void CheckRequestId(absl::string_view id, const std::string& field, FieldViolations& v) {
   constexpr size_t kMaxRequestId = 64;
-  const bool ok = id.size() <= kMaxRequestId &&
-                  std::all_of(id.begin(), id.end(), [](char c) {
-                    return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-' ||
-                           c == '_';
-                  });
+  const bool ok =
+      id.size() <= kMaxRequestId && std::all_of(id.begin(), id.end(), [](char c) {
+        return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+      });
   if (!ok) {
     v.Add(field, absl::StrCat("'", id, "' is not a request id: up to 64 letters, digits, ",
                               "hyphens and underscores, for example a UUID"));

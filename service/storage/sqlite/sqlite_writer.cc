@@ -136,6 +136,9 @@ void SqliteStore::Discard(int64_t upload) {
       .Bind(1, upload)
       .Run()
       .IgnoreError();
+  // The discarded blocks' pages are free in the file, but the log still holds them; on a full
+  // disk the next write could not grow it. Checkpointing empties it and gives the space back.
+  sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
 }
 
 }  // namespace culturetrade
