@@ -78,9 +78,9 @@ TEST_F(CtradeImportTest, ComtradeDownload) {
   CommandResult balance = Ctrade({"analyze", "balance", "kor-8523", "--reporter", "KOR",
                                   "--partner", "WLD", "--product", "8523", "--scale", "units"});
   ASSERT_EQ(balance.exit_code, 0) << balance.err;
-  EXPECT_THAT(balance.out, HasSubstr("1500000.00~"));  // isReported false: estimated
-  EXPECT_THAT(balance.out, HasSubstr("999999.50"));
-  EXPECT_THAT(balance.out, HasSubstr("KOR with WLD, 8523: USD"));
+  EXPECT_THAT(balance.out, HasSubstr("1,500,000.00~"));  // isReported false: estimated
+  EXPECT_THAT(balance.out, HasSubstr("999,999.50"));
+  EXPECT_THAT(balance.out, HasSubstr("South Korea (KOR) with World (WLD), 8523: amounts in USD"));
 
   CommandResult full = Ctrade({"datasets", "get", "kor-8523", "--view", "full"});
   EXPECT_THAT(full.out, HasSubstr("estimated"));

@@ -39,7 +39,7 @@ int MeasureCacheEntry(int64_t n) {
     made->record.metadata = WorldDatasetHeader(n).SerializeAsString();
     made->flows.Reserve(static_cast<size_t>(n));
     // Block by block, as the server's cache builds it from the store.
-    absl::Status s = ForEachBlock(WorldTradeFlows(n), kFlowsPerBlock, [&](FlowBlock block) {
+    absl::Status s = ForEachBlock(WorldTradeFlows(n), kFlowsPerBlock, [&](const FlowBlock& block) {
       made->flows.Append(block);
       return absl::OkStatus();
     });

@@ -16,7 +16,7 @@ absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> InlineAnalyzable(
   out->record.metadata = StoredMetadata(dataset);
   out->record.flow_count = dataset.flows_size();
   out->flows.Reserve(static_cast<size_t>(dataset.flows_size()));
-  absl::Status s = ForEachBlock(dataset.flows(), kFlowsPerBlock, [&](FlowBlock block) {
+  absl::Status s = ForEachBlock(dataset.flows(), kFlowsPerBlock, [&](const FlowBlock& block) {
     out->flows.Append(block);
     return alive.Check();
   });

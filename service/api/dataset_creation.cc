@@ -52,8 +52,8 @@ absl::StatusOr<Creation> BeginCreate(DatasetStore& store, const v1::CreateDatase
 
 absl::StatusOr<DatasetRecord> WriteAndCommit(
     DatasetWriter& writer, const google::protobuf::RepeatedPtrField<v1::TradeFlow>& flows) {
-  absl::Status s =
-      ForEachBlock(flows, kFlowsPerBlock, [&](FlowBlock block) { return writer.Write(block); });
+  absl::Status s = ForEachBlock(flows, kFlowsPerBlock,
+                                [&](const FlowBlock& block) { return writer.Write(block); });
   if (!s.ok()) return s;
   return writer.Commit();
 }

@@ -74,7 +74,8 @@ absl::StatusOr<v1::Dataset> DatasetServiceImpl::Get(const v1::GetDatasetRequest&
   }
   google::protobuf::RepeatedPtrField<v1::TradeFlow> flows;
   absl::StatusOr<DatasetRecord> record = store_.ReadBlocks(
-      *id, BlockFilter{}, [&](FlowBlock block) { return AppendTradeFlows(block, &flows); }, alive);
+      *id, BlockFilter{}, [&](const FlowBlock& block) { return AppendTradeFlows(block, &flows); },
+      alive);
   if (!record.ok()) return record.status();
   absl::StatusOr<v1::Dataset> dataset = ResourceOf(*record);
   if (dataset.ok()) dataset->mutable_flows()->Swap(&flows);
@@ -120,7 +121,7 @@ absl::Status DatasetServiceImpl::Read(const v1::ReadFlowsRequest& request,
   response.set_etag(EtagOf(before->revision));
   absl::StatusOr<DatasetRecord> read = store_.ReadBlocks(
       *id, BlockFilter{},
-      [&](FlowBlock block) {
+      [&](const FlowBlock& block) {
         *response.mutable_block() = BlockToProto(block);
         if (!writer.Write(response)) return absl::CancelledError("the reader went away");
         return absl::OkStatus();

@@ -43,7 +43,7 @@ class Upload {
   absl::Status StartAppend(const v1::UploadFlowsHeader& header);
   // Counts `block`'s flows against the limits and writes it, unless the upload already failed
   // validation (it then only goes on to find every violation).
-  absl::Status Write(FlowBlock block);
+  absl::Status Write(const FlowBlock& block);
   absl::Status AddChunk(const v1::FlowChunk& chunk, const std::string& field);
   absl::Status AddBlock(const v1::FlowBlock& block, const std::string& field);
 
@@ -86,7 +86,7 @@ absl::Status Upload::StartCreate(const v1::UploadFlowsHeader& header) {
   earlier_ = std::move(creation->earlier);
   for (const v1::TradeFlow& f : create.dataset().flows()) keys_.Remember(f);
   return ForEachBlock(create.dataset().flows(), kFlowsPerBlock,
-                      [&](FlowBlock block) { return Write(std::move(block)); });
+                      [&](const FlowBlock& block) { return Write(block); });
 }
 
 absl::Status Upload::StartAppend(const v1::UploadFlowsHeader& header) {
@@ -99,7 +99,7 @@ absl::Status Upload::StartAppend(const v1::UploadFlowsHeader& header) {
   FieldViolations none;
   absl::StatusOr<DatasetRecord> read = store_.ReadBlocks(
       *id, BlockFilter{},
-      [&](FlowBlock block) {
+      [&](const FlowBlock& block) {
         flows_ += static_cast<int64_t>(block.size());
         keys_.CheckAndRemember(block, "", none);
         return lease_.GrowTo(kMessageCopies * settings_.max_message_bytes +
@@ -109,7 +109,7 @@ absl::Status Upload::StartAppend(const v1::UploadFlowsHeader& header) {
   return read.status();
 }
 
-absl::Status Upload::Write(FlowBlock block) {
+absl::Status Upload::Write(const FlowBlock& block) {
   flows_ += static_cast<int64_t>(block.size());
   if (flows_ > settings_.max_flows_per_dataset) {
     return TooManyFlows(flows_, settings_.max_flows_per_dataset);
@@ -125,7 +125,7 @@ absl::Status Upload::AddChunk(const v1::FlowChunk& chunk, const std::string& fie
   ValidateFlows(chunk.flows(), field + ".", keys_, violations_);
   if (!violations_.empty()) return absl::OkStatus();
   return ForEachBlock(chunk.flows(), kFlowsPerBlock,
-                      [&](FlowBlock block) { return Write(std::move(block)); });
+                      [&](const FlowBlock& block) { return Write(block); });
 }
 
 absl::Status Upload::AddBlock(const v1::FlowBlock& wire, const std::string& field) {
@@ -136,7 +136,7 @@ absl::Status Upload::AddBlock(const v1::FlowBlock& wire, const std::string& fiel
   if (!block.ok()) return InvalidField(field, std::string(block.status().message()));
   keys_.CheckAndRemember(*block, field + ".", violations_);
   if (block->empty()) return absl::OkStatus();
-  return Write(*std::move(block));
+  return Write(*block);
 }
 
 absl::Status Upload::Add(v1::UploadFlowsRequest& message, int64_t index) {

@@ -87,8 +87,8 @@ void CheckWritten(SqliteStore& store, const v1::Dataset& written,
   }
   v1::Dataset stored;
   absl::StatusOr<DatasetRecord> record = store.ReadBlocks(
-      id, BlockFilter{}, [&](FlowBlock b) { return AppendTradeFlows(b, stored.mutable_flows()); },
-      NoCaller());
+      id, BlockFilter{},
+      [&](const FlowBlock& b) { return AppendTradeFlows(b, stored.mutable_flows()); }, NoCaller());
   FUZZ_CHECK(record.ok());
   FUZZ_CHECK(stored.flows_size() == expected);
   FUZZ_CHECK(record->flow_count == expected);
