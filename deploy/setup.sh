@@ -129,14 +129,15 @@ test_suite() {
 # cache, analyses, concurrent writers and readers) under ThreadSanitizer. Not the suites that
 # drive a server over gRPC: Debian does not build gRPC for ThreadSanitizer, which then cannot see
 # how gRPC's threads synchronise and reports their every exchange (docs/reliability.md).
-tsan_suites="ConcurrencyTest|CachingStoreTest|SqliteStoreTest|Stores/StoreConformanceTest|PostgresStoreTest|AnalysesTest|StudyTest|ValidationTest|FuzzRegressionTest"
+tsan_suites="ConcurrencyTest|CachingStoreTest|SqliteStoreTest|Stores/StoreConformanceTest|Stores/StoreWritesTest|Stores/StoreReadsTest|Stores/StoreMigrationTest|PostgresStoreTest|AnalysesTest|StudyTest|ValidationTest|FuzzRegressionTest|UploadBudgetTest"
 
 thread_sanitizer() {
   log "building and running the service's in-process suites under ThreadSanitizer"
   cd "$root"
   cmake --preset tsan -DCULTURETRADE_BUILD_TESTS=ON >/dev/null
   cmake --build --preset tsan --target concurrency_test caching_store_test sqlite_store_test \
-    store_conformance_test postgres_store_test analyze_growth_test analyze_balance_test \
+    store_conformance_test store_writes_test store_reads_test store_migration_test \
+    postgres_store_test upload_budget_test analyze_growth_test analyze_balance_test \
     compute_indicators_test reconcile_mirror_test project_balance_test compare_exporters_test \
     deal_and_spillover_errors_test analyses_validation_test study_test validation_test \
     fuzz_regression_test
