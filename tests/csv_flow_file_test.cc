@@ -34,7 +34,7 @@ std::string Years(int rows) {
 class CsvFlowFileTest : public ::testing::Test {
  protected:
   std::string Write(const std::string& text) {
-    const std::string path =
+    std::string path =
         absl::StrCat(::testing::TempDir(), "/csv_flow_file_test_",
                      ::testing::UnitTest::GetInstance()->random_seed(), "_", ++files_, ".csv");
     std::ofstream(path, std::ios::binary) << text;

@@ -210,7 +210,7 @@ TEST_F(RetryConnectionTest, ASourceThatCannotBeReopenedEndsTheRetries) {
 }
 
 // A stub's ReadFlows that sends a block of each of `years`, at etag "e1", then ends with `end`.
-auto SendBlocks(std::vector<int> years, absl::Status end) {
+auto SendBlocks(const std::vector<int>& years, const absl::Status& end) {
   return [years, end](grpc::ClientContext&, const v1::ReadFlowsRequest&,
                       absl::FunctionRef<absl::Status(const v1::ReadFlowsResponse&)> on_message) {
     for (int year : years) {
