@@ -16,11 +16,11 @@
 #include <signal.h>
 
 #include <cstdlib>
+#include <future>
 #include <iostream>
 #include <map>
 #include <random>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "absl/strings/match.h"
@@ -186,12 +186,14 @@ TEST_P(StoreFaultsTest, AFirstStartKilledAnywhereLeavesTheStudySeededOnceAfterAR
     const std::string url = FreshStore(kind_, "first_start");
     absl::StatusOr<ServerProcess> killed = Spawn(url, "killed");
     ASSERT_TRUE(killed.ok()) << killed.status();
-    std::thread killer([&, i] {
+    // A future, not a thread: should the survivor not start, its destructor still waits for
+    // the kill, where a joinable thread would end the whole test binary.
+    std::future<void> killer = std::async(std::launch::async, [&, i] {
       absl::SleepFor(length * 1.2 * i / (kKillPoints - 1));
       killed->StopWith(SIGKILL);
     });
     ServerProcess survivor = Start(url, "survivor");
-    killer.join();
+    killer.get();
     ServerProcess restarted = Start(url, "restarted");
     {
       SCOPED_TRACE(absl::StrCat("kill point ", i));

@@ -34,13 +34,15 @@ def _run(args, cpus):
     done = subprocess.run(args, capture_output=True, text=True,
                           preexec_fn=lambda: os.sched_setaffinity(0, cpus))
     out = done.stdout
-    finished = re.search(r"finished in ([\d.]+)s, ([\d.]+) req/s", out)
+    # h2load prints the run's length in the unit that suits it: "1.00s" or "999.91ms".
+    finished = re.search(r"finished in ([\d.]+)(us|ms|s), ([\d.]+) req/s", out)
     requests = re.search(r"requests: (\d+) total, \d+ started, (\d+) done, (\d+) succeeded, "
                          r"(\d+) failed, (\d+) errored, (\d+) timeout", out)
     if done.returncode != 0 or not finished or not requests:
         raise BenchmarkError(f"h2load failed: {out[-1500:]}{done.stderr[-1500:]}")
     succeeded, failed = int(requests.group(3)), sum(int(requests.group(i)) for i in (4, 5, 6))
-    return {"seconds": float(finished.group(1)), "rps": float(finished.group(2)),
+    seconds = float(finished.group(1)) * {"us": 1e-6, "ms": 1e-3, "s": 1.0}[finished.group(2)]
+    return {"seconds": seconds, "rps": float(finished.group(3)),
             "succeeded": succeeded, "failed": failed}
 
 

@@ -8,6 +8,8 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "service/storage/dataset_rows.h"
 #include "service/storage/sqlite/sqlite_layout.h"
 #include "service/storage/sqlite/sqlite_statement.h"
@@ -37,6 +39,22 @@ absl::Status AtPath(const absl::Status& s, const std::string& path) {
   return absl::Status(s.code(), absl::StrCat("store ", path, ": ", why));
 }
 
+// How long a statement waits for another connection's lock before it fails.
+constexpr int kBusyMillis = 5000;
+
+// Switching a new file to WAL needs it alone, and SQLite answers BUSY at once, without its busy
+// handler, while another server opens the same file: two replicas starting together, or a
+// restart beside one killed mid-start. So the switch waits as long as any statement would.
+absl::Status EnterWal(sqlite3* db) {
+  const absl::Time give_up = absl::Now() + absl::Milliseconds(kBusyMillis);
+  absl::Status s = Exec(db, "PRAGMA journal_mode=WAL");
+  while (absl::IsUnavailable(s) && absl::Now() < give_up) {
+    absl::SleepFor(absl::Milliseconds(10));
+    s = Exec(db, "PRAGMA journal_mode=WAL");
+  }
+  return s;
+}
+
 }  // namespace
 
 int SqliteStore::SchemaVersion() { return sqlite::SchemaVersion(); }
@@ -51,10 +69,10 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string
     s = absl::FailedPreconditionError(
         "store: the file is read-only; the server must write it and create files beside it");
   }
-  if (s.ok()) sqlite3_busy_timeout(db, 5000);
+  if (s.ok()) sqlite3_busy_timeout(db, kBusyMillis);
   // WAL keeps readers off the writer's back; FULL sync makes a commit survive a power cut.
-  for (const char* pragma :
-       {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+  if (s.ok()) s = EnterWal(db);
+  for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
     if (s.ok()) s = Exec(db, pragma);
   }
   absl::StatusOr<bool> fresh = s.ok() ? sqlite::Migrate(db) : s;
