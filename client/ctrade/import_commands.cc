@@ -12,6 +12,7 @@
 #include "absl/time/time.h"
 #include "client/ctrade/command_support.h"
 #include "client/ctrade/commands.h"
+#include "client/ctrade/create_request_id.h"
 #include "client/ctrade/csv_flow_file.h"
 #include "client/money_format.h"
 #include "import/direction.h"
@@ -287,7 +288,14 @@ absl::Status CreateDataset(Context& c) {
                           " and ", Count(dataset.exchange_rates_size(), "exchange rate"));
     });
   }
-  if (in->flows) return UploadCsv(c, header, *in->flows);
+  if (in->flows) {
+    absl::StatusOr<std::string> request_id = c.args.Has("request-id")
+                                                 ? c.args.Get("request-id")
+                                                 : CreateRequestId(header, c.args.Get("csv"));
+    if (!request_id.ok()) return request_id.status();
+    header.mutable_create()->set_request_id(*request_id);
+    return UploadCsv(c, header, *in->flows);
+  }
   absl::StatusOr<v1::Dataset> created = c.client.UploadNewDataset(*id, dataset, {});
   if (!created.ok()) return created.status();
   PrintCreated(c, *created);
@@ -408,7 +416,12 @@ const std::vector<std::pair<std::string, std::string>> kRateOptions = {
 
 std::vector<Command> ImportCommands() {
   std::vector<std::pair<std::string, std::string>> create_options = {
-      {"display-name", "a short title for the dataset"}, {"description", "what the dataset holds"}};
+      {"display-name", "a short title for the dataset"},
+      {"description", "what the dataset holds"},
+      {"request-id",
+       "with --csv: the create's id, so that a repeat whose first reply was lost gets the "
+       "dataset the first made (default: derived from the options and the file's identity, "
+       "its size and modification time)"}};
   create_options.insert(create_options.end(), kCsvOptions.begin(), kCsvOptions.end());
   return {
       {"datasets create", "ID",

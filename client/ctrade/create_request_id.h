@@ -1,0 +1,25 @@
+// The AIP-155 request id of `ctrade datasets create`, derived from what the command sends, so
+// that running the very same command again after a lost reply (the server died right after it
+// committed) gets the dataset the first run made instead of ALREADY_EXISTS.
+#ifndef CULTURETRADE_CLIENT_CTRADE_CREATE_REQUEST_ID_H_
+#define CULTURETRADE_CLIENT_CTRADE_CREATE_REQUEST_ID_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "culturetrade/v1/dataset_service.pb.h"
+
+namespace culturetrade::ctrade {
+
+// An id, shaped as a UUID, of the create in `header` (its dataset id, title, description and
+// exchange rates) and of the flow file at `csv_path`: the file's device, inode, size and
+// modification time stand for its content, which is not read twice for this. A file changed
+// since makes another id, so that a create of a name taken then fails as it should. Standard
+// input (-) has no such identity: its creates get a random id, which only the retries of one
+// run share.
+absl::StatusOr<std::string> CreateRequestId(const v1::UploadFlowsHeader& header,
+                                            const std::string& csv_path);
+
+}  // namespace culturetrade::ctrade
+
+#endif  // CULTURETRADE_CLIENT_CTRADE_CREATE_REQUEST_ID_H_
