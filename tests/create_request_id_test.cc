@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "tests/ctrade_fixture.h"
 #include "tests/test_process.h"
@@ -23,7 +24,11 @@ class CreateRequestIdTest : public testing::CtradeFixture {
   void Write(const std::string& csv) {
     std::ofstream(Csv()) << "reporter,partner,product,direction,year,value,currency\n" << csv;
   }
-  CommandResult Create() { return Ctrade({"datasets", "create", "dramas", "--csv", Csv()}); }
+  CommandResult Create(const std::vector<std::string>& options = {}) {
+    std::vector<std::string> args = {"datasets", "create", "dramas", "--csv", Csv()};
+    args.insert(args.end(), options.begin(), options.end());
+    return Ctrade(args);
+  }
   // As when the reply was lost: the create committed, and nothing more reaches the client.
   void KillAndRestart() {
     EXPECT_EQ(server_->StopWith(SIGKILL), 128 + SIGKILL);
@@ -59,6 +64,14 @@ TEST_F(CreateRequestIdTest, AFileChangedSinceFindsTheNameTaken) {
   KillAndRestart();
   Write("KOR,CHN,TV_DRAMAS,export,2016,17000000,USD\n");
   CommandResult again = Create();
+  EXPECT_NE(again.exit_code, 0);
+  EXPECT_THAT(again.err, HasSubstr("already exists"));
+}
+
+TEST_F(CreateRequestIdTest, TheFileReadOtherwiseFindsTheNameTaken) {
+  Write("KOR,CHN,TV_DRAMAS,export,2016,16960,USD\n");
+  ASSERT_EQ(Create().exit_code, 0);
+  CommandResult again = Create({"--scale", "thousands"});
   EXPECT_NE(again.exit_code, 0);
   EXPECT_THAT(again.err, HasSubstr("already exists"));
 }

@@ -68,6 +68,12 @@ absl::StatusOr<int> CommandLine::GetInt(const std::string& name, int fallback) c
   return value;
 }
 
+std::vector<std::pair<std::string, std::string>> CommandLine::SortedOptions() const {
+  std::vector<std::pair<std::string, std::string>> sorted(options_.begin(), options_.end());
+  std::sort(sorted.begin(), sorted.end());
+  return sorted;
+}
+
 absl::Status CommandLine::CheckKnown(const absl::flat_hash_set<std::string>& known) const {
   for (const auto& [name, value] : options_) {
     if (!known.contains(name)) {

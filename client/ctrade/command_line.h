@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -28,6 +29,9 @@ class CommandLine {
   std::string Get(const std::string& name, const std::string& fallback = "",
                   const char* env = nullptr) const;
   absl::StatusOr<int> GetInt(const std::string& name, int fallback) const;
+  // Every option given as name and value, sorted by name: the command's options whatever
+  // their order on the line.
+  std::vector<std::pair<std::string, std::string>> SortedOptions() const;
   // INVALID_ARGUMENT naming the first option that is not in `known`.
   absl::Status CheckKnown(const absl::flat_hash_set<std::string>& known) const;
 

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -36,8 +37,11 @@ std::string AsUuid(uint64_t high, uint64_t low) {
 
 }  // namespace
 
-absl::StatusOr<std::string> CreateRequestId(const v1::UploadFlowsHeader& header,
-                                            const std::string& csv_path) {
+absl::StatusOr<std::string> CreateRequestId(
+    const v1::UploadFlowsHeader& header, const CommandLine& args,
+    const std::vector<std::pair<std::string, std::string>>& reading) {
+  if (args.Has("request-id")) return args.Get("request-id");
+  const std::string csv_path = args.Get("csv");
   if (csv_path == "-") return NewRequestId();
   struct stat file {};
   if (stat(csv_path.c_str(), &file) != 0) {
@@ -50,6 +54,11 @@ absl::StatusOr<std::string> CreateRequestId(const v1::UploadFlowsHeader& header,
     google::protobuf::io::CodedOutputStream coded(&out);
     coded.SetSerializationDeterministic(true);
     header.SerializeToCodedStream(&coded);
+  }
+  for (const auto& given : args.SortedOptions()) {
+    const bool reads = std::any_of(reading.begin(), reading.end(),
+                                   [&](const auto& option) { return option.first == given.first; });
+    if (reads) absl::StrAppend(&content, "|--", given.first, "=", given.second);
   }
   absl::StrAppend(&content, "|", csv_path, "|", file.st_dev, "|", file.st_ino, "|", file.st_size,
                   "|", file.st_mtim.tv_sec, ".", file.st_mtim.tv_nsec);

@@ -5,20 +5,26 @@
 #define CULTURETRADE_CLIENT_CTRADE_CREATE_REQUEST_ID_H_
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/status/statusor.h"
+#include "client/ctrade/command_line.h"
 #include "culturetrade/v1/dataset_service.pb.h"
 
 namespace culturetrade::ctrade {
 
-// An id, shaped as a UUID, of the create in `header` (its dataset id, title, description and
-// exchange rates) and of the flow file at `csv_path`: the file's device, inode, size and
+// The --request-id of `args` if given, else an id, shaped as a UUID, of the create in `header`
+// (its dataset id, title, description and exchange rates), of the options of `args` named in
+// `reading` (which say how the file is read; where the server is and how to print do not
+// count) and of the flow file of --csv: the file's device, inode, size and
 // modification time stand for its content, which is not read twice for this. A file changed
 // since makes another id, so that a create of a name taken then fails as it should. Standard
 // input (-) has no such identity: its creates get a random id, which only the retries of one
 // run share.
-absl::StatusOr<std::string> CreateRequestId(const v1::UploadFlowsHeader& header,
-                                            const std::string& csv_path);
+absl::StatusOr<std::string> CreateRequestId(
+    const v1::UploadFlowsHeader& header, const CommandLine& args,
+    const std::vector<std::pair<std::string, std::string>>& reading);
 
 }  // namespace culturetrade::ctrade
 

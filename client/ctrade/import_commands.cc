@@ -264,6 +264,23 @@ absl::Status UploadCsv(Context& c, const v1::UploadFlowsHeader& header, CsvFlowF
   return absl::OkStatus();
 }
 
+const std::vector<std::pair<std::string, std::string>> kCsvOptions = {
+    {"csv", "the CSV file of flows, - for standard input"},
+    {"layout", "auto (from the header), long, wide (export and import columns), comtrade or baci"},
+    {"reporter", "reporter for files without a reporter column (ISO alpha-3)"},
+    {"partner", "partner for files without a partner column"},
+    {"product", "product code for files without a product column"},
+    {"classification", "classification of the product codes: free (default), hs, sitc or ebops"},
+    {"currency", "currency for files without a currency column (ISO 4217)"},
+    {"scale", "the unit of the values: units, thousands, millions or billions"},
+    {"delimiter", "the field separator: , ; or tab (detected when absent)"},
+    {"rates", "a CSV file of exchange rates to store with the flows (see 'rates import')"},
+    {"base", "with --rates: the base currency of rows or columns that name none"},
+    {"quote", "with --rates: the quote currency of rows or columns that name none"},
+    {"date-format", "with --rates: DMY or MDY, the order of numeric dates such as 02/01/2001"},
+    {"skip-bad", "skip bad rows, count them, and report the first on standard error"},
+    {"dry-run", "show how the columns were read and the first rows; send nothing"}};
+
 absl::Status CreateDataset(Context& c) {
   absl::StatusOr<std::string> id = OnePositional(c, "dataset id");
   if (!id.ok()) return id.status();
@@ -289,9 +306,7 @@ absl::Status CreateDataset(Context& c) {
     });
   }
   if (in->flows) {
-    absl::StatusOr<std::string> request_id = c.args.Has("request-id")
-                                                 ? c.args.Get("request-id")
-                                                 : CreateRequestId(header, c.args.Get("csv"));
+    absl::StatusOr<std::string> request_id = CreateRequestId(header, c.args, kCsvOptions);
     if (!request_id.ok()) return request_id.status();
     header.mutable_create()->set_request_id(*request_id);
     return UploadCsv(c, header, *in->flows);
@@ -374,23 +389,6 @@ absl::Status ImportRates(Context& c) {
   PrintCreated(c, *created);
   return absl::OkStatus();
 }
-
-const std::vector<std::pair<std::string, std::string>> kCsvOptions = {
-    {"csv", "the CSV file of flows, - for standard input"},
-    {"layout", "auto (from the header), long, wide (export and import columns), comtrade or baci"},
-    {"reporter", "reporter for files without a reporter column (ISO alpha-3)"},
-    {"partner", "partner for files without a partner column"},
-    {"product", "product code for files without a product column"},
-    {"classification", "classification of the product codes: free (default), hs, sitc or ebops"},
-    {"currency", "currency for files without a currency column (ISO 4217)"},
-    {"scale", "the unit of the values: units, thousands, millions or billions"},
-    {"delimiter", "the field separator: , ; or tab (detected when absent)"},
-    {"rates", "a CSV file of exchange rates to store with the flows (see 'rates import')"},
-    {"base", "with --rates: the base currency of rows or columns that name none"},
-    {"quote", "with --rates: the quote currency of rows or columns that name none"},
-    {"date-format", "with --rates: DMY or MDY, the order of numeric dates such as 02/01/2001"},
-    {"skip-bad", "skip bad rows, count them, and report the first on standard error"},
-    {"dry-run", "show how the columns were read and the first rows; send nothing"}};
 
 const std::vector<std::pair<std::string, std::string>> kRateOptions = {
     {"from", "the dataset to copy (required)"},
