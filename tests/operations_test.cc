@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <chrono>
 #include <fstream>
 #include <future>
 #include <map>
@@ -127,11 +128,19 @@ TEST_F(OperationsTest, EachRpcLeavesOneJsonLogLine) {
 }
 
 TEST_F(OperationsTest, SigtermLetsACallInFlightFinish) {
-  ServerProcess server = Start({"--drain_grace=0s"});
+  ServerProcess server = Start({"--drain_grace=0s", "--metrics_address=127.0.0.1:0"});
   Client client = ClientFor(server.endpoint());
+  ASSERT_TRUE(client.ListDatasets().ok());  // connected, so the analysis goes straight in
   auto analysis =
       std::async(std::launch::async, [&] { return client.AnalyzeBalance(BigBalance()); });
-  absl::SleepFor(absl::Milliseconds(20));
+  // The signal comes once the server has the call (its first analysis loads the dataset, so it
+  // stays in flight a while), however slowly a loaded machine gets it there.
+  const auto in_flight = [&] {
+    return ParseMetrics(HttpGet(server.metrics_port(), "/metrics"))["culturetrade_rpc_in_flight"];
+  };
+  while (in_flight() < 1 &&
+         analysis.wait_for(std::chrono::milliseconds(1)) != std::future_status::ready) {
+  }
   EXPECT_EQ(server.StopWith(SIGTERM), 0);
   absl::StatusOr<v1::AnalyzeBalanceResponse> r = analysis.get();
   EXPECT_TRUE(r.ok()) << r.status();

@@ -11,13 +11,16 @@ namespace culturetrade {
 // One finished call, admitted or refused. The views live only during CallFinished.
 struct FinishedCall {
   absl::string_view method;
-  absl::string_view code;  // the gRPC status code's name, for example `NOT_FOUND`
+  int code = 0;  // the gRPC status code, 0 (OK) to 16; StatusCodeName gives its name
   double seconds = 0;
   absl::string_view peer;
   absl::string_view dataset;  // the resource the call names, if any
   absl::string_view message;  // the status message
   bool ok = false;
 };
+
+// The name of gRPC status code `code`, for example `NOT_FOUND` for 5; UNKNOWN when out of range.
+absl::string_view StatusCodeName(int code);
 
 class CallObserver {
  public:

@@ -8,28 +8,6 @@
 namespace culturetrade {
 namespace {
 
-const char* CodeName(grpc::StatusCode code) {
-  static const char* const kNames[] = {"OK",
-                                       "CANCELLED",
-                                       "UNKNOWN",
-                                       "INVALID_ARGUMENT",
-                                       "DEADLINE_EXCEEDED",
-                                       "NOT_FOUND",
-                                       "ALREADY_EXISTS",
-                                       "PERMISSION_DENIED",
-                                       "RESOURCE_EXHAUSTED",
-                                       "FAILED_PRECONDITION",
-                                       "ABORTED",
-                                       "OUT_OF_RANGE",
-                                       "UNIMPLEMENTED",
-                                       "INTERNAL",
-                                       "UNAVAILABLE",
-                                       "DATA_LOSS",
-                                       "UNAUTHENTICATED"};
-  const int i = static_cast<int>(code);
-  return i >= 0 && i <= 16 ? kNames[i] : "UNKNOWN";
-}
-
 // The bearer token of the call, or empty. The scheme's name is case-insensitive (RFC 7235), so
 // `bearer TOKEN` is as good as `Bearer TOKEN`.
 absl::string_view BearerToken(const grpc::ServerContextBase& context) {
@@ -78,8 +56,8 @@ grpc::Status RpcGate::Call::Finish(grpc::Status status) {
     gate_.observer_.CallEnded();
   }
   const std::string peer = context_->peer();
-  gate_.observer_.CallFinished(FinishedCall{method_, CodeName(status.error_code()), seconds, peer,
-                                            dataset_, status.error_message(), status.ok()});
+  gate_.observer_.CallFinished(FinishedCall{method_, static_cast<int>(status.error_code()), seconds,
+                                            peer, dataset_, status.error_message(), status.ok()});
   return status;
 }
 

@@ -1,7 +1,5 @@
 #include "service/server/call_recorder.h"
 
-#include <string>
-
 #include "absl/strings/str_format.h"
 #include "service/server/json_log.h"
 
@@ -17,13 +15,15 @@ void CallRecorder::CallEnded() {
 
 void CallRecorder::CallFinished(const FinishedCall& call) {
   if (metrics_ != nullptr) metrics_->CallFinished(call.method, call.code, call.seconds);
+  char duration[32];
+  const int length = absl::SNPrintF(duration, sizeof(duration), "%.3f", call.seconds * 1000);
   LogJson(call.ok ? "INFO" : "WARNING", "rpc",
-          {{"method", std::string(call.method)},
-           {"code", std::string(call.code)},
-           {"duration_ms", absl::StrFormat("%.3f", call.seconds * 1000), true},
-           {"peer", std::string(call.peer)},
-           {"dataset", std::string(call.dataset)},
-           {"message", std::string(call.message)}});
+          {{"method", call.method},
+           {"code", StatusCodeName(call.code)},
+           {"duration_ms", absl::string_view(duration, length), true},
+           {"peer", call.peer},
+           {"dataset", call.dataset},
+           {"message", call.message}});
 }
 
 }  // namespace culturetrade

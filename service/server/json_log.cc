@@ -2,16 +2,15 @@
 
 #include <unistd.h>
 
+#include <cstdint>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
-#include "absl/time/time.h"
 
 namespace culturetrade {
 
-std::string JsonEscape(absl::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+void AppendJsonEscaped(absl::string_view text, std::string& out) {
   for (char c : text) {
     switch (c) {
       case '"': out += "\\\""; break;
@@ -27,17 +26,49 @@ std::string JsonEscape(absl::string_view text) {
         }
     }
   }
-  return out;
+}
+
+void AppendLogTime(absl::Time t, std::string& out) {
+  // Each thread keeps the text of the second it last wrote.
+  thread_local int64_t second = INT64_MIN;
+  thread_local std::string prefix;
+  const int64_t now = absl::ToUnixSeconds(t);
+  if (now != second) {
+    second = now;
+    prefix = absl::FormatTime("%Y-%m-%dT%H:%M:%S", t, absl::UTCTimeZone());
+  }
+  out += prefix;
+  auto nanos = static_cast<uint32_t>((t - absl::FromUnixSeconds(now)) / absl::Nanoseconds(1));
+  if (nanos != 0) {
+    char digits[10] = {'.'};
+    for (int i = 9; i > 0; --i, nanos /= 10) digits[i] = static_cast<char>('0' + nanos % 10);
+    int end = 10;
+    while (digits[end - 1] == '0') --end;
+    out.append(digits, end);
+  }
+  out += "+00:00";
 }
 
 void LogJson(absl::string_view severity, absl::string_view event,
-             const std::vector<LogField>& fields) {
-  std::string line = absl::StrCat(
-      "{\"time\":\"", absl::FormatTime(absl::RFC3339_full, absl::Now(), absl::UTCTimeZone()),
-      "\",\"severity\":\"", severity, "\",\"event\":\"", JsonEscape(event), "\"");
+             std::initializer_list<LogField> fields) {
+  thread_local std::string line;
+  line.clear();
+  line += "{\"time\":\"";
+  AppendLogTime(absl::Now(), line);
+  absl::StrAppend(&line, "\",\"severity\":\"", severity, "\",\"event\":\"");
+  AppendJsonEscaped(event, line);
+  line += '"';
   for (const LogField& f : fields) {
-    absl::StrAppend(&line, ",\"", JsonEscape(f.key),
-                    "\":", f.raw ? f.value : absl::StrCat("\"", JsonEscape(f.value), "\""));
+    line += ",\"";
+    AppendJsonEscaped(f.key, line);
+    line += "\":";
+    if (f.raw) {
+      line.append(f.value.data(), f.value.size());
+    } else {
+      line += '"';
+      AppendJsonEscaped(f.value, line);
+      line += '"';
+    }
   }
   line += "}\n";
   // One write(2): the kernel keeps a short line from interleaving with another thread's.

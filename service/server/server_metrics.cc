@@ -49,14 +49,7 @@ class ServerMetrics::CacheCollectable : public prometheus::Collectable {
 
 ServerMetrics::ServerMetrics()
     : registry_(std::make_shared<prometheus::Registry>()),
-      calls_(prometheus::BuildCounter()
-                 .Name("culturetrade_rpc_total")
-                 .Help("RPCs finished, by method and status code.")
-                 .Register(*registry_)),
-      latency_(prometheus::BuildHistogram()
-                   .Name("culturetrade_rpc_duration_seconds")
-                   .Help("RPC latency, by method.")
-                   .Register(*registry_)),
+      calls_(std::make_shared<CallMetrics>(LatencyBuckets())),
       store_latency_(prometheus::BuildHistogram()
                          .Name("culturetrade_store_duration_seconds")
                          .Help("Dataset store latency, by operation.")
@@ -68,11 +61,6 @@ ServerMetrics::ServerMetrics()
                      .Add({})) {}
 
 ServerMetrics::~ServerMetrics() = default;
-
-void ServerMetrics::CallFinished(absl::string_view method, absl::string_view code, double seconds) {
-  calls_.Add({{"method", std::string(method)}, {"code", std::string(code)}}).Increment();
-  latency_.Add({{"method", std::string(method)}}, LatencyBuckets()).Observe(seconds);
-}
 
 void ServerMetrics::StoreOperation(absl::string_view operation, double seconds) {
   store_latency_.Add({{"operation", std::string(operation)}}, LatencyBuckets()).Observe(seconds);
@@ -90,6 +78,7 @@ absl::StatusOr<int> ServerMetrics::Serve(const std::string& address) {
         absl::StrCat("cannot serve metrics on ", address, ": ", e.what()));
   }
   exposer_->RegisterCollectable(registry_);
+  exposer_->RegisterCollectable(calls_);
   if (cache_ != nullptr) exposer_->RegisterCollectable(cache_);
   const std::vector<int> ports = exposer_->GetListeningPorts();
   if (ports.empty()) return absl::UnavailableError(absl::StrCat("no metrics port on ", address));

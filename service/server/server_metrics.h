@@ -15,6 +15,7 @@
 #include "prometheus/gauge.h"
 #include "prometheus/histogram.h"
 #include "prometheus/registry.h"
+#include "service/server/call_metrics.h"
 #include "service/storage/metered_store.h"
 
 namespace culturetrade {
@@ -33,7 +34,9 @@ class ServerMetrics final : public StoreOperationSink {
   void CallStarted() { in_flight_.Increment(); }
   void CallEnded() { in_flight_.Decrement(); }
   // Every call, admitted or refused.
-  void CallFinished(absl::string_view method, absl::string_view code, double seconds);
+  void CallFinished(absl::string_view method, int code, double seconds) {
+    calls_->Record(method, code, seconds);
+  }
   void StoreOperation(absl::string_view operation, double seconds) override;
   // Read at every scrape: the cache keeps its own counters.
   void ExposeCache(std::function<CacheStats()> stats);
@@ -44,8 +47,7 @@ class ServerMetrics final : public StoreOperationSink {
  private:
   class CacheCollectable;
   std::shared_ptr<prometheus::Registry> registry_;
-  prometheus::Family<prometheus::Counter>& calls_;
-  prometheus::Family<prometheus::Histogram>& latency_;
+  std::shared_ptr<CallMetrics> calls_;
   prometheus::Family<prometheus::Histogram>& store_latency_;
   prometheus::Gauge& in_flight_;
   std::shared_ptr<CacheCollectable> cache_;
