@@ -15,7 +15,7 @@ directory and checks that the figures are sane: the test suite runs it so the su
 It needs h2load (Debian nghttp2-client), PostgreSQL's server binaries and, for compare.py,
 Debian's pandas; perf (linux-perf), when present, adds CPU profiles to a full run. The memory
 limit test needs a writable cgroup v1 memory controller (/sys/fs/cgroup/memory, as root) and
-says why it was skipped when there is none. The full run needs about 15 GiB of free memory and
+says why it was skipped when there is none. The full run needs about 17 GiB of free memory and
 10 GiB of free disk for its 10^8-flow end to end."""
 
 import argparse
@@ -57,10 +57,27 @@ SMOKE = {"growth_sizes": [10**3, 10**4], "ingest_flows": 10**4, "rpc_world_flows
                           "limit_bytes": 4 << 30}}
 # Above this one-minute load average at the start, other work shared the machine.
 BUSY_LOAD = 0.5
-# What compare.py's largest size needs (the server's upload and cache, DuckDB's table), per flow.
-COMPARE_BYTES_PER_FLOW = 150
+# What compare.py's largest size needs per flow: the server's upload buffer and cache (about
+# 70 B) and DuckDB's in-memory table (about 95 B).
+COMPARE_BYTES_PER_FLOW = 170
 # What the memory limit test needs: the cgroup's limit and the uploading clients.
 MEMORY_LIMIT_MARGIN = 2 << 30
+
+
+def capped(config, most):
+    """`config` with no size above `most` flows: a partial run."""
+    out = dict(config)
+    for key in ("growth_sizes", "compare_sizes"):
+        out[key] = [n for n in config[key] if n <= most] or [most]
+    for key in ("ingest_flows", "rpc_world_flows", "postgres_flows", "aggregation_max",
+                "e2e_target_flows"):
+        out[key] = min(config[key], most)
+    out["rss_csv_sizes"] = sorted({min(n, most) for n in config["rss_csv_sizes"]})
+    out["memory_limit"] = dict(config["memory_limit"],
+                               big_flows=min(config["memory_limit"]["big_flows"], most),
+                               concurrent_flows=min(config["memory_limit"]["concurrent_flows"],
+                                                    most))
+    return out
 
 
 def parse_args():
@@ -71,6 +88,12 @@ def parse_args():
                         help="end to end's thread modes against DuckDB: a number of CPUs (the "
                         "server, ctrade and DuckDB pinned to them) or all")
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, once, into a temp dir")
+    parser.add_argument("--max-flows", type=int,
+                        help="a partial run: no size above this many flows anywhere")
+    parser.add_argument("--large-budget-min", type=float, default=20,
+                        help="minutes end to end may take at its largest size (10^8 flows), as "
+                        "predicted from 10^7; over it, that size is skipped and the report says "
+                        "why")
     parser.add_argument("--out", help="where to write the report (default docs/, or a temporary "
                         "directory with --smoke)")
     parser.add_argument("--json", help="also save the raw results to this file")
@@ -87,7 +110,7 @@ def shown_path(path):
         return str(path)
 
 
-def run_compare(build, config, runs, threads, work):
+def run_compare(build, config, runs, threads, large_budget_min, work):
     script = CHECKOUT / "bench" / "compare" / "compare.py"
     if not script.exists():
         print("run_benchmarks: bench/compare/compare.py is not there; skipping the comparison",
@@ -98,7 +121,8 @@ def run_compare(build, config, runs, threads, work):
     if not wait_for_memory(max(config["compare_sizes"]) * COMPARE_BYTES_PER_FLOW, 3600):
         raise BenchmarkError("not enough free memory for compare.py's largest size")
     tail = ["--runs", str(runs), "--threads", threads, "--aggregation-max",
-            str(config["aggregation_max"]), "--large-runs", "1"]
+            str(config["aggregation_max"]), "--large-runs", "1", "--large-budget-s",
+            str(round(large_budget_min * 60))]
     args = ["/usr/bin/python3", str(script), "--build", str(build), "--sizes", sizes, *tail,
             "--out", str(out), "--work", str(Path(work) / "compare")]
     if subprocess.run(args, stdout=sys.stderr).returncode != 0:
@@ -120,6 +144,7 @@ def measure(args, config, work):
                "command": ("/usr/bin/python3 bench/run_benchmarks.py --build "
                            f"{shown_path(args.build)}" +
                            (" --smoke" if args.smoke else f" --runs {runs}") +
+                           (f" --max-flows {args.max_flows}" if args.max_flows else "") +
                            (f" --threads {threads}" if threads != "1,all" else ""))}
 
     started = time.monotonic()
@@ -141,8 +166,8 @@ def measure(args, config, work):
     step("cache entry memory")
     results["probe"] = store_benchmark.cache_memory(build, cores, config["growth_sizes"])
     step("comparison with other tools")
-    results["compare"], results["compare_command"] = run_compare(build, config, runs, threads,
-                                                                 work)
+    results["compare"], results["compare_command"] = run_compare(
+        build, config, runs, threads, args.large_budget_min, work)
     step("the server in a memory cgroup")
     limit = config["memory_limit"]
     if not wait_for_memory(limit["limit_bytes"] + MEMORY_LIMIT_MARGIN):
@@ -246,6 +271,8 @@ def memory_limit_problems(m):
 def main():
     args = parse_args()
     config = SMOKE if args.smoke else FULL
+    if args.max_flows:
+        config = capped(config, args.max_flows)
     work = Path(tempfile.mkdtemp(prefix="culturetrade-bench-"))
     # A private PostgreSQL runs as another user when the suite runs as root: let it in.
     os.chmod(work, 0o755)

@@ -263,6 +263,16 @@ class Report:
         if c.get("notes"):
             self.add("\n".join(f"- {note}" for note in c["notes"]))
 
+    @staticmethod
+    def large_sizes_note(c, sizes):
+        """How the sizes above the aggregation's ran, when there are any."""
+        largest = c.get("aggregation_max") or max(sizes)
+        if max(sizes) <= largest:
+            return ""
+        flags = " ".join(f"`{f}`" for f in c.get("server_flags") or [])
+        return (f" Sizes above {_flows(largest)} flows ran once, the server with " +
+                (f"the flags {flags}" if flags else "its default flags") + ".")
+
     def end_to_end(self, c):
         by = {(e["size"], str(e["threads"]), e["tool"]): e for e in c["end_to_end"]}
         sizes = sorted({e["size"] for e in c["end_to_end"]})
@@ -288,11 +298,8 @@ class Report:
                  "a SQLite store, then `ctrade analyze balance` of one pair; DuckDB: read_csv "
                  "into a table, then the same balance in SQL, in one node process. One thread: "
                  "the server, ctrade and DuckDB's process pinned to the same one CPU, DuckDB "
-                 "SET threads=1; all cores: nothing pinned, DuckDB's default threads. "
-                 f"Sizes above {_flows(c.get('aggregation_max') or max(sizes))} flows ran once, "
-                 "with the server flags " +
-                 (" ".join(f"`{f}`" for f in c.get("server_flags") or []) or "of its defaults") +
-                 ".",
+                 "SET threads=1; all cores: nothing pinned, DuckDB's default threads." +
+                 self.large_sizes_note(c, sizes),
                  "DuckDB's time over ctrade's (above 1: ctrade is faster):",
                  _table(["flows"] + [names[m] for m in modes], ratios),
                  "Median seconds:", _table(header, seconds),

@@ -50,6 +50,7 @@ class Targets:
         self.report = report
         self.r = report.r
         self.rows, self.misses = [], []
+        self.import_profile_shown = False
 
     def add(self, target, goal, result, missed, why=None):
         self.rows.append([target, goal, result])
@@ -116,6 +117,9 @@ class Targets:
         profiles = (self.r.get("compare") or {}).get("profiles") or []
         if not profiles:
             return text + " No profile of the import was taken (perf is not available)."
+        if self.import_profile_shown:
+            return text + " The import's profile is in the first end-to-end item."
+        self.import_profile_shown = True
         p = profiles[-1]
         return (text + f" Where `ctrade datasets create` spends its CPU at "
                 f"{flows_label(p['size'])} flows on one thread (perf, self time): the server "
@@ -170,8 +174,8 @@ class Targets:
     def cold_why(self, cold, big):
         profile = self.r["sqlite"].get("cold_profile")
         text = (f"**Cold pair query**: {num(cold)} s at {flows_label(big)} flows, "
-                f"{num(cold * 1e9 / big)} ns a stored flow: the first call still reads the "
-                "whole dataset into the cache rather than the pair's blocks.")
+                f"{num(cold * 1e9 / big)} ns a stored flow, which says how much of the "
+                "dataset the first call reads from the store.")
         if not profile:
             return text + " No profile was taken (perf is not available)."
         return text + f" The server's CPU during that call (perf, self time): {profile}."
@@ -196,8 +200,8 @@ class Targets:
         m = self.r.get("memory_limit")
         limit = self.r["config"]["memory_limit"]
         label = (f"Memory limit: the server in a {num(limit['limit_bytes'] / 2**30)} GiB cgroup "
-                 f"takes one upload of {flows_label(limit['big_flows'])} flows (the server's "
-                 f"--max_flows_per_dataset) and {limit['concurrent']} concurrent "
+                 f"takes one upload of {flows_label(limit['big_flows'])} flows and "
+                 f"{limit['concurrent']} concurrent "
                  f"{flows_label(limit['concurrent_flows'])}-flow uploads")
         goal = "each stored or refused with RESOURCE_EXHAUSTED; the server never killed"
         if not m or m.get("skipped"):
