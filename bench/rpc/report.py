@@ -529,6 +529,16 @@ class Report:
                          "uploading server's peak RSS MiB", "analysing server's RSS MiB",
                          "its peak RSS MiB", "SQLite MiB"], rows))
 
+    def cgroup_commands(self):
+        m = self.r.get("memory_limit") or {}
+        if "command" not in m:
+            return []
+        cgroup = "/sys/fs/cgroup/memory/NAME"
+        return [f"mkdir {cgroup}", f"echo {m['limit_bytes']} > {cgroup}/memory.limit_in_bytes",
+                _command(m["command"]), f"echo SERVER_PID > {cgroup}/cgroup.procs",
+                f"cat {cgroup}/memory.max_usage_in_bytes {cgroup}/memory.failcnt "
+                f"{cgroup}/memory.oom_control", f"rmdir {cgroup}"]
+
     def commands(self):
         r = self.r
         rpc = r["rpc"]["commands"]
@@ -554,6 +564,7 @@ class Report:
                      f"{build}/bench/rpc/culturetrade-bench-cache-memory --flows=N",
                      f"{build}/bench/rpc/culturetrade-bench-upload-blocks "
                      "--endpoint=127.0.0.1:PORT --flows=N --dataset=NAME",
+                     *self.cgroup_commands(),
                      r.get("compare_command", ""),
                  ] if line),
                  "Threads: h2load 1 thread; the server's gRPC sync pool grows with the load; "
