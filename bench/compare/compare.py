@@ -183,8 +183,8 @@ def main():
             predicted = predicted_seconds(e2e, size, args.large_runs)
             if size not in aggregated and predicted > args.large_budget_s:
                 skipped.append({"size": size, "reason": (
-                    f"predicted {predicted / 60:.0f} min from the previous size's per-flow "
-                    f"times, over the budget of {args.large_budget_s / 60:.0f} min "
+                    f"predicted {predicted / 60:.1f} min from the previous size's per-flow "
+                    f"times, over the budget of {args.large_budget_s / 60:.1f} min "
                     "(compare.py --large-budget-s)")})
                 print(f"end to end  {size:>9} skipped: {skipped[-1]['reason']}", flush=True)
                 continue

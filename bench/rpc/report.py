@@ -458,7 +458,7 @@ class Report:
                          "server alive and answering after"], cgroup) +
                  (f"\n\nThe server's peak resident memory over both parts: "
                   f"{_num(m['server_peak_rss_kib'] / 1024)} MiB."
-                  if m.get("server_peak_rss_kib") else ""))
+                  if m.get("server_peak_rss_kib") else "") + self.all_refused_note(m))
 
     def growth_sizes(self):
         return sorted(self.r["sqlite"]["runs"])
@@ -528,6 +528,17 @@ class Report:
                          "first analysis µs/flow", "warm analysis ms",
                          "uploading server's peak RSS MiB", "analysing server's RSS MiB",
                          "its peak RSS MiB", "SQLite MiB"], rows))
+
+    @staticmethod
+    def all_refused_note(m):
+        outcomes = m["concurrent_uploads"]["outcomes"]
+        if len(outcomes) < 2 or any(u["code"] != "RESOURCE_EXHAUSTED" for u in outcomes):
+            return ""
+        return (f" None of the {len(outcomes)} concurrent uploads was stored: they share the "
+                "server's upload budget (--upload_memory_bytes), and each went on until "
+                "together they had used it up, so every one was refused after holding part of "
+                "it; admitting uploads up to the budget and refusing the others at their start "
+                "would let some complete.")
 
     def cgroup_commands(self):
         m = self.r.get("memory_limit") or {}
