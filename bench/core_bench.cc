@@ -5,7 +5,6 @@
 #include "bench/world.h"
 #include "core/annual_series.h"
 #include "core/exchange_rates.h"
-#include "core/flow_block_builder.h"
 #include "core/flow_currency.h"
 #include "core/pair_balances.h"
 #include "core/trade_balance.h"
@@ -26,19 +25,6 @@ const FlowTable& Table(int64_t n) {
 
 // The world's flows in blocks of 8192, as a store hands them over: 1,221 blocks for 10^7.
 constexpr int64_t kBlockFlows = 8192;
-
-FlowBlock WorldBlock(int64_t first, int64_t end) {
-  FlowBlockBuilder builder;
-  for (int64_t i = first; i < end; ++i) {
-    const Flow f = WorldFlow(i);
-    builder.Add({builder.Economy(f.reporter), builder.Economy(f.partner),
-                 builder.Product(Classification::kFree, f.product_code, ""),
-                 builder.Currency(f.currency), f.period, f.direction, f.status, f.value,
-                 /*source=*/std::nullopt,
-                 /*quantity_amount=*/"", /*quantity_unit=*/0});
-  }
-  return builder.Take();
-}
 
 const std::vector<FlowBlock>& Blocks(int64_t n) {
   static auto* blocks = new std::vector<FlowBlock>();

@@ -1,11 +1,13 @@
 #include "bench/world.h"
 
 #include <array>
+#include <optional>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
+#include "core/flow_block_builder.h"
 
 namespace culturetrade::bench {
 namespace {
@@ -103,6 +105,19 @@ FlowTable WorldTable(int64_t n) {
               Period{c.year, 0, 0}, CentsToDecimal(c.cents), "USD", ValueStatus::kReported);
   }
   return table;
+}
+
+FlowBlock WorldBlock(int64_t first, int64_t end) {
+  FlowBlockBuilder builder;
+  for (int64_t i = first; i < end; ++i) {
+    const Flow f = WorldFlow(i);
+    builder.Add({builder.Economy(f.reporter), builder.Economy(f.partner),
+                 builder.Product(Classification::kFree, f.product_code, ""),
+                 builder.Currency(f.currency), f.period, f.direction, f.status, f.value,
+                 /*source=*/std::nullopt,
+                 /*quantity_amount=*/"", /*quantity_unit=*/0});
+  }
+  return builder.Take();
 }
 
 void WriteWorldCsv(int64_t n, std::ostream& out) {

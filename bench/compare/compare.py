@@ -1,23 +1,27 @@
 #!/usr/bin/python3
 """culturetrade against the tools analysts use instead, on the synthetic world (bench/world.h).
 
-  bench/compare/compare.py --build BUILD_DIR --sizes 10000,100000 --runs 5 --threads 1 \\
-      --out results.json [--work DIR]
+  bench/compare/compare.py --build BUILD_DIR --sizes 10000,100000 --runs 5 --threads 1,all \\
+      --out results.json [--work DIR] [--aggregation-max N] [--large-runs R]
 
 For each size it writes the first N flows of the world as a CSV file, then:
   aggregation  the per-year balance of every reporter-partner pair and each pair's compound
-               growth, on data already in memory: culturetrade's core (ComputePairBalances),
-               DuckDB (node, @duckdb/node-api from the checkout's .tools), pandas and SQLite
-               (Debian's python3). Every tool's answer is summarised (pairs, years, the exact sum
-               of the balances in cents, the sum of the growth rates) and must agree.
-  end to end   from the CSV file to one pair's answer: a culturetrade-server and
-               `ctrade datasets create` + `ctrade analyze balance` + `ctrade analyze growth`,
-               against one DuckDB process doing read_csv and the same answer in SQL. The answers
-               must agree, and the ctrade path is also timed phase by phase.
+               growth, on data already in memory, every tool on one thread: culturetrade's core
+               (ComputePairBalances), DuckDB (node, @duckdb/node-api from the checkout's .tools),
+               pandas and SQLite (Debian's python3). Every tool's answer is summarised (pairs,
+               years, the exact sum of the balances in cents, the sum of the growth rates) and
+               must agree. Sizes above --aggregation-max skip it (pandas alone would need tens
+               of GiB at 10^8 flows).
+  end to end   from the CSV file to one pair's balance: a culturetrade-server on a SQLite store
+               and `ctrade datasets create` + `ctrade analyze balance`, against one DuckDB
+               process doing read_csv and the same balance in SQL, once per --threads mode: `1`
+               pins the server, ctrade and DuckDB's process to one CPU and sets DuckDB's
+               threads to 1; `all` pins nothing and leaves DuckDB its default threads (every
+               core). The answers must agree; the ctrade path is also timed phase by phase and
+               ctrade's peak resident memory is taken (wait4) for each create.
 Run Debian's /usr/bin/python3 (pandas). Writes the JSON that bench/run_benchmarks.py reads.
 """
 import argparse
-import decimal
 import json
 import os
 import shutil
@@ -25,36 +29,19 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+# No bytecode caches left in the checkout by the modules beside this script.
+sys.dont_write_bytecode = True
+import end_to_end  # noqa: E402
+from children import fail, run  # noqa: E402
 
 CHECKOUT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 DUCKDB_MODULE = CHECKOUT / ".tools" / "node_modules" / "@duckdb" / "node-api"
-# A pair and product every world of 50 flows or more has.
-PAIR = {"reporter": "AFG", "partner": "AGO", "product": "HS9700"}
+# What a size needs on disk per flow: its CSV file (37 B a row) and the SQLite store.
+DISK_BYTES_PER_FLOW = 100
 TOOLS = ("culturetrade", "duckdb", "pandas", "sqlite")
-
-
-def fail(message):
-    sys.exit(f"compare.py: {message}")
-
-
-def run(command, **kwargs):
-    """Runs `command`, returning its standard output and its peak resident set in KiB."""
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, **kwargs)
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        fail(f"{' '.join(map(str, command))} exited with {process.returncode}")
-    return output, usage.ru_maxrss
-
-
-def timed(command, **kwargs):
-    start = time.perf_counter()
-    output, _ = run(command, **kwargs)
-    return output, time.perf_counter() - start
 
 
 class Programs:
@@ -74,16 +61,16 @@ class Programs:
             fail("node is missing: DuckDB runs under node")
 
 
-def aggregation_command(tool, programs, size, csv, runs, threads):
+def aggregation_command(tool, programs, size, csv, runs):
     if tool == "culturetrade":
         return [programs.core, "--flows", str(size), "--runs", str(runs)]
     if tool == "duckdb":
         return ["node", HERE / "duckdb_bench.mjs", "aggregate", "--csv", csv, "--runs", str(runs),
-                "--threads", str(threads)]
+                "--threads", "1"]
     if tool == "pandas":
         return [sys.executable, HERE / "pandas_bench.py", "--csv", csv, "--runs", str(runs)]
     return [sys.executable, HERE / "sqlite_bench.py", "--csv", csv, "--runs", str(runs),
-            "--threads", str(threads)]
+            "--threads", "1"]
 
 
 def checksum(answer):
@@ -99,12 +86,11 @@ def checksum(answer):
 def aggregate(programs, size, csv, args, versions):
     entries = []
     for tool in TOOLS:
-        output, peak = run(aggregation_command(tool, programs, size, csv, args.runs,
-                                               args.threads))
+        output, peak = run(aggregation_command(tool, programs, size, csv, args.runs))
         result = json.loads(output)
         if "version" in result:
             versions[tool] = result["version"]
-        entries.append({"size": size, "tool": tool, "threads": args.threads,
+        entries.append({"size": size, "tool": tool, "threads": 1,
                         "median_s": statistics.median(result["runs_s"]),
                         "runs_s": result["runs_s"], "peak_rss_kib": peak,
                         "checksum": checksum(result["answer"])})
@@ -113,116 +99,6 @@ def aggregate(programs, size, csv, args, versions):
         fail(f"the tools disagree at {size} flows:\n" +
              "\n".join(f"  {e['tool']}: {e['checksum']}" for e in entries))
     return entries
-
-
-def money(m):
-    """A google.type.Money in ctrade's JSON as an exact Decimal."""
-    return decimal.Decimal(m.get("units", "0")) + decimal.Decimal(m.get("nanos", 0)) / 10**9
-
-
-class Server:
-    """A culturetrade-server on a fresh SQLite store in `work`, its log in `work`."""
-
-    def __init__(self, programs, work):
-        self.programs = programs
-        self.log_path = work / "server.log"
-        port_file = work / "server.port"
-        for stale in (port_file, *work.glob("e2e.db*")):
-            stale.unlink(missing_ok=True)
-        self.log = open(self.log_path, "w")
-        self.process = subprocess.Popen(
-            [programs.server, "--address=127.0.0.1:0", f"--port_file={port_file}",
-             f"--db={work / 'e2e.db'}", "--seed=false"],
-            stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 30
-        while not (port_file.exists() and port_file.read_text().strip()):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                fail(f"culturetrade-server did not start; see {self.log_path}")
-            time.sleep(0.05)
-        self.endpoint = f"127.0.0.1:{port_file.read_text().strip()}"
-
-    def ctrade(self, *arguments):
-        return [self.programs.ctrade, "--endpoint", self.endpoint, "--timeout", "3600",
-                "--format", "json", *arguments]
-
-    def rpc_seconds(self, method, dataset):
-        """The server's own duration of `method` on `dataset`, from its JSON log."""
-        for line in self.log_path.read_text().splitlines():
-            entry = json.loads(line)
-            if entry.get("method") == method and entry.get("dataset") == f"datasets/{dataset}":
-                return entry["duration_ms"] / 1000
-        return None
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait()
-        self.log.close()
-
-
-def ctrade_pair(server, csv, name):
-    """One run of the ctrade path; returns its answer and its phases in seconds."""
-    pair_flags = [f"--{k}={v}" for k, v in PAIR.items()]
-    _, create = timed(server.ctrade("datasets", "create", name, "--csv", csv))
-    balance_json, balance = timed(server.ctrade("analyze", "balance", name, *pair_flags))
-    growth_json, growth = timed(server.ctrade("analyze", "growth", name, *pair_flags,
-                                              "--direction", "export"))
-    phases = {"create": create, "balance": balance, "growth": growth,
-              "upload_server": server.rpc_seconds("UploadFlows", name),
-              "balance_server": server.rpc_seconds("AnalyzeBalance", name),
-              "growth_server": server.rpc_seconds("AnalyzeGrowth", name)}
-    run(server.ctrade("datasets", "delete", name), stderr=subprocess.DEVNULL)
-    years = json.loads(balance_json)["years"]
-    answer = {"balances": [[y["year"], money(y["balance"]) if "balance" in y else None]
-                           for y in years],
-              "export_cagr": json.loads(growth_json)["compound"]["rate"]}
-    return answer, phases
-
-
-def duckdb_pair(csv, threads):
-    command = ["node", HERE / "duckdb_bench.mjs", "pair", "--csv", csv, "--threads", str(threads)]
-    command += [a for k, v in PAIR.items() for a in (f"--{k}", v)]
-    output, seconds = timed(command)
-    result = json.loads(output)
-    answer = {"balances": [[y, None if b is None else decimal.Decimal(b)]
-                           for y, b in result["answer"]["balances"]],
-              "export_cagr": result["answer"]["export_cagr"]}
-    phases = dict(result["phases_s"])
-    phases["process_start_and_exit"] = seconds - sum(phases.values())
-    return answer, phases, seconds
-
-
-def same_answer(a, b):
-    return (a["balances"] == b["balances"] and
-            abs(a["export_cagr"] - b["export_cagr"]) <= 1e-12 * max(1, abs(a["export_cagr"])))
-
-
-def medians(phase_runs):
-    return {k: statistics.median(r[k] for r in phase_runs)
-            for k in phase_runs[0] if all(r[k] is not None for r in phase_runs)}
-
-
-def end_to_end(programs, server, size, csv, args):
-    # How long reading the file alone takes: --dry-run parses every row and sends nothing.
-    _, parse = timed([programs.ctrade, "datasets", "create", "dry", "--csv", csv, "--dry-run"],
-                     stderr=subprocess.DEVNULL)
-    ctrade_runs, ctrade_phases, duckdb_runs, duckdb_phases = [], [], [], []
-    for r in range(args.runs):
-        ctrade_answer, phases = ctrade_pair(server, csv, f"world-{size}-{r}")
-        ctrade_runs.append(phases["create"] + phases["balance"] + phases["growth"])
-        ctrade_phases.append(phases)
-        duckdb_answer, phases, seconds = duckdb_pair(csv, args.threads)
-        duckdb_runs.append(seconds)
-        duckdb_phases.append(phases)
-        if not same_answer(ctrade_answer, duckdb_answer):
-            fail(f"ctrade and DuckDB disagree on {PAIR} at {size} flows:\n"
-                 f"  ctrade: {ctrade_answer}\n  duckdb: {duckdb_answer}")
-    ctrade = {"size": size, "tool": "ctrade", "median_s": statistics.median(ctrade_runs),
-              "runs_s": ctrade_runs, "phases_s": {"csv_parse": parse, **medians(ctrade_phases)}}
-    duckdb = {"size": size, "tool": "duckdb", "median_s": statistics.median(duckdb_runs),
-              "runs_s": duckdb_runs, "phases_s": medians(duckdb_phases)}
-    for e in (ctrade, duckdb):
-        print(f"end to end  {size:>9} {e['tool']:<12} {e['median_s']:.3g} s", flush=True)
-    return [ctrade, duckdb]
 
 
 def aggregation_notes(entries):
@@ -240,64 +116,6 @@ def aggregation_notes(entries):
     return notes
 
 
-def end_to_end_notes(entries):
-    notes = []
-    by_size = {}
-    for e in entries:
-        by_size.setdefault(e["size"], {})[e["tool"]] = e
-    for size, t in sorted(by_size.items()):
-        c, d = t["ctrade"], t["duckdb"]
-        ratio = c["median_s"] / d["median_s"]
-        verdict = ("meets the target" if ratio <= 1 else
-                   f"misses the target (at least as fast as DuckDB) by {ratio:.2f}x")
-        phases = ", ".join(f"{k} {v:.3f} s" for k, v in c["phases_s"].items())
-        notes.append(f"end to end at {size} flows: ctrade {c['median_s']:.3f} s, DuckDB "
-                     f"{d['median_s']:.3f} s: ctrade {verdict}. ctrade's phases: {phases}; "
-                     f"DuckDB's: " +
-                     ", ".join(f"{k} {v:.3f} s" for k, v in d["phases_s"].items()))
-    return notes
-
-
-def perf_works():
-    if shutil.which("perf") is None:
-        return False
-    probe = subprocess.run(["perf", "stat", "-e", "task-clock", "true"], capture_output=True)
-    return probe.returncode == 0
-
-
-def top_symbols(data, count=8):
-    """The `count` symbols with the most samples of a perf recording, as 'share symbol'."""
-    report = subprocess.run(["perf", "report", "-i", data, "--stdio", "--no-children",
-                             "--sort", "symbol", "-g", "none"],
-                            capture_output=True, text=True).stdout
-    tops = []
-    for line in report.splitlines():
-        parts = line.split(None, 2)
-        if len(parts) == 3 and parts[0].endswith("%") and parts[1] in ("[k]", "[.]"):
-            tops.append(f"{parts[0]} {parts[2].split('  ')[0].strip()[:80]}")
-    return "; ".join(tops[:count])
-
-
-def profile_create(server, csv, size, work):
-    """Where `ctrade datasets create` spends its time, client and server, from perf."""
-    server_data, client_data = work / "server.perf", work / "ctrade.perf"
-    recorder = subprocess.Popen(["perf", "record", "-F", "999", "-o", server_data, "-p",
-                                 str(server.process.pid)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1)  # perf attaches
-    name = f"world-{size}-profile"
-    run(["perf", "record", "-F", "999", "-o", client_data, "--",
-         *server.ctrade("datasets", "create", name, "--csv", csv)],
-        stderr=subprocess.DEVNULL)
-    recorder.send_signal(2)
-    recorder.wait()
-    run(server.ctrade("datasets", "delete", name), stderr=subprocess.DEVNULL)
-    return [f"profile of ctrade datasets create at {size} flows (perf, self time), server: "
-            f"{top_symbols(server_data)}",
-            f"profile of the same, ctrade's side (CSV parsing, messages): "
-            f"{top_symbols(client_data)}"]
-
-
 def culturetrade_version():
     try:
         return subprocess.run(["git", "-C", CHECKOUT, "describe", "--always", "--dirty"],
@@ -306,54 +124,113 @@ def culturetrade_version():
         return "dev"
 
 
+def predicted_seconds(e2e, size, runs):
+    """End to end's seconds at `size` (both tools, every thread mode, `runs` runs each), from
+    the per-flow times of the largest size measured so far; 0 before any."""
+    if not e2e:
+        return 0.0
+    last = max(e["size"] for e in e2e)
+    return sum(e["median_s"] for e in e2e if e["size"] == last) * size / last * runs
+
+
+def world_csv(programs, work, size):
+    """Writes the first `size` world flows as a CSV file in `work`, after checking the disk."""
+    free = shutil.disk_usage(work).free
+    if free < size * DISK_BYTES_PER_FLOW:
+        fail(f"{size} flows need about {size * DISK_BYTES_PER_FLOW / 2**30:.1f} GiB free in "
+             f"{work} (its CSV file and the SQLite store); {free / 2**30:.1f} GiB are free")
+    csv = work / f"world-{size}.csv"
+    print(f"world       {size:>9} writing {csv.name}", flush=True)
+    run([programs.world, "--flows", str(size), "--csv", csv])
+    return csv
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--build", required=True, type=Path)
     parser.add_argument("--sizes", default="10000,100000,1000000,10000000")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--threads", default="1,all",
+                        help="end to end's thread modes, comma-separated: a number of CPUs or "
+                        "`all`; aggregation always runs every tool on one thread")
+    parser.add_argument("--aggregation-max", type=int, default=10_000_000,
+                        help="the largest size the aggregation runs at")
+    parser.add_argument("--large-runs", type=int, default=1,
+                        help="runs of end to end at sizes above --aggregation-max")
+    parser.add_argument("--large-budget-s", type=float, default=1200,
+                        help="skip end to end at a size above --aggregation-max when the "
+                        "previous size predicts it would take longer than this")
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument("--work", type=Path, help="where the CSV files and the store go "
                         "(default: a temporary directory, removed at the end)")
     args = parser.parse_args()
     programs = Programs(args.build.resolve())
     sizes = [int(s) for s in args.sizes.split(",")]
+    modes = args.threads.split(",")
     work = args.work or Path(tempfile.mkdtemp(prefix="culturetrade-compare."))
     work.mkdir(parents=True, exist_ok=True)
     versions = {"culturetrade": culturetrade_version()}
     load_before = os.getloadavg()
     aggregation, e2e = [], []
-    profile = perf_works()
-    profile_notes = [] if profile else ["no profile: perf is not available here"]
-    server = Server(programs, work)
+    aggregated = [s for s in sizes if s <= args.aggregation_max]
+    profile_size = max(aggregated or sizes)
+    profile = end_to_end.cpu_profile.available()
+    profiles = []
+    servers = {m: end_to_end.Server(programs, work, m, max(sizes)) for m in modes}
+    skipped = []
     try:
         for size in sizes:
-            csv = work / f"world-{size}.csv"
-            run([programs.world, "--flows", str(size), "--csv", csv])
-            aggregation += aggregate(programs, size, csv, args, versions)
-            e2e += end_to_end(programs, server, size, csv, args)
-            if size == max(sizes) and profile:
-                profile_notes = profile_create(server, csv, size, work)
+            predicted = predicted_seconds(e2e, size, args.large_runs)
+            if size not in aggregated and predicted > args.large_budget_s:
+                skipped.append({"size": size, "reason": (
+                    f"predicted {predicted / 60:.1f} min from the previous size's per-flow "
+                    f"times, over the budget of {args.large_budget_s / 60:.1f} min "
+                    "(compare.py --large-budget-s)")})
+                print(f"end to end  {size:>9} skipped: {skipped[-1]['reason']}", flush=True)
+                continue
+            csv = world_csv(programs, work, size)
+            if size in aggregated:
+                aggregation += aggregate(programs, size, csv, args, versions)
+            runs = args.runs if size in aggregated else args.large_runs
+            for mode in modes:
+                e2e += end_to_end.end_to_end(programs, servers[mode], size, csv, runs, mode)
+            if size == profile_size and profile:
+                profiles.append(end_to_end.profile_create(servers[modes[0]], csv, size, work))
             csv.unlink()
     finally:
-        server.stop()
+        for server in servers.values():
+            server.stop()
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
     versions = {k: versions.get(k, "unknown") for k in ("duckdb", "pandas", "sqlite",
                                                          "culturetrade")}
+    flags = servers[modes[0]].flags
     notes = [
-        f"the world: 200 reporters x 200 partners x 5 products x 25 years x 2 directions, "
-        f"a size-n dataset its first n flows; {args.runs} runs, medians",
-        f"{args.threads} thread(s) for every tool: DuckDB SET threads, SQLite's sorter "
-        f"{args.threads - 1} helper(s); culturetrade's kernel, pandas and SQLite's queries are "
-        "single-threaded",
+        "the world: 200 reporters x 200 partners x 50 products x 25 years x 2 directions, "
+        f"a size-n dataset its first n flows; {args.runs} runs, medians"
+        + (f" ({args.large_runs} above {args.aggregation_max} flows)"
+           if max(sizes) > args.aggregation_max else ""),
+        "aggregation: every tool on one thread (DuckDB SET threads=1, SQLite's sorter without "
+        "helpers; culturetrade's kernel, pandas and SQLite's queries are single-threaded)"
+        + (f"; not run above {args.aggregation_max} flows (pandas and SQLite would need tens "
+           "of GiB and hours there)" if max(sizes) > args.aggregation_max else ""),
+        "end to end, threads 1: the server, ctrade and DuckDB's node process each pinned to "
+        "the same one CPU (sched_setaffinity), DuckDB SET threads=1; threads all: nothing "
+        "pinned, DuckDB with its default threads",
+        "the server's flags beyond its defaults: " + (" ".join(flags) or "none"),
         "exact sums everywhere: culturetrade int128 nanos, DuckDB DECIMAL(18,2), pandas int64 "
         "cents (nullable Int64 for the yearly sums), SQLite INTEGER cents",
         f"load average (1, 5, 15 min) before {load_before}, after {os.getloadavg()} on "
         f"{os.cpu_count()} CPUs",
-    ] + aggregation_notes(aggregation) + end_to_end_notes(e2e) + profile_notes
-    args.out.write_text(json.dumps({"threads": args.threads, "versions": versions,
+    ] + aggregation_notes(aggregation) + end_to_end.notes(e2e) + [
+        f"end to end at {s['size']} flows not run: {s['reason']}" for s in skipped]
+    if not profile:
+        notes.append("no profile: perf is not available here")
+    args.out.write_text(json.dumps({"threads": modes, "versions": versions,
                                     "aggregation": aggregation, "end_to_end": e2e,
+                                    "aggregation_max": args.aggregation_max,
+                                    "server_flags": flags, "profiles": profiles,
+                                    "skipped": skipped,
                                     "notes": notes}, indent=1) + "\n")
 
 

@@ -15,7 +15,7 @@
 #include "bench/world.h"
 #include "core/pair_balances.h"
 
-ABSL_FLAG(int64_t, flows, 0, "how many flows of the world, from its first (at most 10^7)");
+ABSL_FLAG(int64_t, flows, 0, "how many flows of the world, from its first (at most 10^8)");
 ABSL_FLAG(int, runs, 1, "how many times to time the kernel");
 
 namespace culturetrade::bench {

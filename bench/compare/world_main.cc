@@ -9,7 +9,7 @@
 #include "absl/flags/parse.h"
 #include "bench/world.h"
 
-ABSL_FLAG(int64_t, flows, 0, "how many flows, from the world's first (at most 10^7)");
+ABSL_FLAG(int64_t, flows, 0, "how many flows, from the world's first (at most 10^8)");
 ABSL_FLAG(std::string, csv, "", "the CSV file to write");
 
 int main(int argc, char** argv) {

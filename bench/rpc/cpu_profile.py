@@ -1,12 +1,15 @@
-"""Where a server's CPU goes under load: `perf record` with DWARF call graphs on the server's
+"""Where a process's CPU goes: under load, `perf record` with DWARF call graphs on the server's
 cores while h2load runs, then the share of the server's samples spent inside each of a few
-frames (children included). Needs perf (Debian linux-perf) and the right to use it; without
-them the suite reports that no profile was taken."""
+frames (children included); for one slow step (a cold query, an import), the symbols with the
+most samples of one process while the step runs. Needs perf (Debian linux-perf) and the right
+to use it; without them the suite reports that no profile was taken."""
 
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 # The frames of an AnalyzeBalance call worth naming, outermost first; depth indents the report.
@@ -26,7 +29,36 @@ OUTSIDE = "outside the handler: gRPC, HTTP/2, the kernel's TCP, the allocator, t
 
 
 def available():
-    return shutil.which("perf") is not None
+    """Whether perf is there and may record here."""
+    if shutil.which("perf") is None:
+        return False
+    probe = subprocess.run(["perf", "stat", "-e", "task-clock", "true"], capture_output=True)
+    return probe.returncode == 0
+
+
+def top_symbols(data, count=8):
+    """The `count` symbols with the most samples of a perf recording, as 'share symbol'."""
+    report = subprocess.run(["perf", "report", "-i", str(data), "--stdio", "--no-children",
+                             "--sort", "symbol", "-g", "none"],
+                            capture_output=True, text=True).stdout
+    tops = []
+    for line in report.splitlines():
+        parts = line.split(None, 2)
+        if len(parts) == 3 and parts[0].endswith("%") and parts[1] in ("[k]", "[.]"):
+            tops.append(f"{parts[0]} {parts[2].split('  ')[0].strip()[:80]}")
+    return "; ".join(tops[:count])
+
+
+def record_pid(pid, step, data):
+    """Records process `pid` into `data` while `step()` runs; returns what `step` returned."""
+    recorder = subprocess.Popen(["perf", "record", "-F", "999", "-o", str(data), "-p", str(pid)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1)  # perf attaches
+    try:
+        return step()
+    finally:
+        recorder.send_signal(signal.SIGINT)
+        recorder.wait()
 
 
 def profile(pid, cpus, seconds, load):

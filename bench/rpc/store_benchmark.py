@@ -8,6 +8,7 @@ store file's size."""
 import shutil
 from pathlib import Path
 
+import cpu_profile
 from processes import BenchmarkError, PrivatePostgres, Server, run_json, wait_for_memory
 
 WARM_CALLS = 5
@@ -60,10 +61,23 @@ def _one_run(build, cores, directory, store, flows, dataset, profile):
     return run, command
 
 
+def _cold_profile(build, cores, directory, dataset):
+    """Where a freshly started server's first analysis of the stored `dataset` spends its CPU
+    (perf, the symbols with the most samples)."""
+    _, analyze, _ = _programs(build)
+    with Server(build, directory / "profile", cores, seed=False,
+                db=directory / "store.db") as server:
+        cpu_profile.record_pid(server.pid, lambda: run_json(
+            [analyze, f"--endpoint=127.0.0.1:{server.port}", f"--dataset={dataset}",
+             "--calls=0"], cores), directory / "cold.perf")
+    return cpu_profile.top_symbols(directory / "cold.perf")
+
+
 def sqlite_sizes(build, work, cores, sizes, runs, profile_size):
-    """Per size, every run's figures on a SQLite store (synchronous=FULL, the default), and the
-    sizes skipped for want of memory."""
-    results, skipped = {}, []
+    """Per size, every run's figures on a SQLite store (synchronous=FULL, the default), the
+    sizes skipped for want of memory and, at the largest size, a CPU profile of the cold first
+    analysis."""
+    results, skipped, cold_profile = {}, [], None
     for flows in sizes:
         if not wait_for_memory(flows * RUN_BYTES_PER_FLOW + MEMORY_MARGIN):
             skipped.append(flows)
@@ -76,8 +90,11 @@ def sqlite_sizes(build, work, cores, sizes, runs, profile_size):
             # Stopped, the servers have checkpointed the write-ahead log into the file.
             run["store_bytes"] = sum(p.stat().st_size for p in directory.glob("store.db*"))
             results[flows].append(run)
+            if flows == max(sizes) and r == runs - 1 and cpu_profile.available():
+                cold_profile = _cold_profile(build, cores, directory, f"world-{flows}")
             shutil.rmtree(directory)
-    return {"runs": results, "command": command, "skipped": skipped}
+    return {"runs": results, "command": command, "skipped": skipped,
+            "cold_profile": cold_profile}
 
 
 def postgres(build, work, cores, flows, runs):
