@@ -13,6 +13,7 @@ namespace {
 std::vector<std::string> Distinct(const std::vector<SeriesKey>& keys,
                                   std::string SeriesKey::*field) {
   std::vector<std::string> values;
+  values.reserve(keys.size());
   for (const SeriesKey& key : keys) values.push_back(key.*field);
   std::sort(values.begin(), values.end());
   values.erase(std::unique(values.begin(), values.end()), values.end());
