@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+#include <string>
+
+#include "absl/strings/str_cat.h"
 #include "core/flow_block_builder.h"
 #include "service/storage/sqlite/sqlite_store.h"
 #include "tests/test_store.h"
@@ -29,6 +33,18 @@ absl::Status Write(absl::StatusOr<std::unique_ptr<DatasetWriter>> writer, const 
   if (absl::Status s = (*writer)->Write(block); !s.ok()) return s;
   return (*writer)->Commit().status();
 }
+
+// Dataset `id` of 8 blocks of 10 flows, the first from 1950 to 1959, the next 10 years later.
+absl::Status WriteEightBlocks(DatasetStore& store, const std::string& id) {
+  absl::StatusOr<std::unique_ptr<DatasetWriter>> writer = store.Create(NewDataset{id, "", ""});
+  if (!writer.ok()) return writer.status();
+  for (int i = 0; i < 8; ++i) {
+    if (absl::Status s = (*writer)->Write(WithFlows(10, 1950 + 10 * i)); !s.ok()) return s;
+  }
+  return (*writer)->Commit().status();
+}
+
+const BlockFilter kFifties{{}, {}, {}, 1950, 1959};
 
 class CachingStoreTest : public ::testing::Test {
  protected:
@@ -105,6 +121,45 @@ TEST_F(CachingStoreTest, ADatasetLargerThanTheCacheIsServedButNotKept) {
   ASSERT_TRUE(d.ok());
   EXPECT_EQ((*d)->flows.size(), 10u);
   EXPECT_EQ(cache.cached_flows(), 0);
+}
+
+TEST_F(CachingStoreTest, FewBlocksAreReadApartWhileTheWholeDatasetLoadsInTheBackground) {
+  CachingStore cache(*store_, 1000);
+  ASSERT_TRUE(WriteEightBlocks(cache, "a").ok());
+  auto fifties = cache.GetAnalyzable("a", kFifties, NoCaller());
+  ASSERT_TRUE(fifties.ok()) << fifties.status();
+  EXPECT_EQ((*fifties)->flows.size(), 10u);
+  EXPECT_EQ(cache.partial_loads(), 1);
+  cache.WaitForWarmUp();
+  EXPECT_EQ(cache.misses(), 1);
+  EXPECT_EQ(cache.cached_flows(), 80);
+  auto whole = cache.GetAnalyzable("a", kFifties, NoCaller());
+  ASSERT_TRUE(whole.ok()) << whole.status();
+  EXPECT_EQ((*whole)->flows.size(), 80u);
+  EXPECT_EQ(cache.hits(), 1);
+  EXPECT_EQ(cache.partial_loads(), 1);
+}
+
+TEST_F(CachingStoreTest, ADatasetLargerThanTheCacheIsReadApartEveryTime) {
+  CachingStore cache(*store_, 50);
+  ASSERT_TRUE(WriteEightBlocks(cache, "a").ok());
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_TRUE(cache.GetAnalyzable("a", kFifties, NoCaller()).ok());
+    cache.WaitForWarmUp();
+  }
+  EXPECT_EQ(cache.partial_loads(), 2);
+  EXPECT_EQ(cache.misses(), 0);
+  EXPECT_EQ(cache.cached_flows(), 0);
+}
+
+TEST_F(CachingStoreTest, ACacheDestroyedWhileLoadingInTheBackgroundStopsTheLoad) {
+  for (int i = 0; i < 3; ++i) {
+    const std::string id = absl::StrCat("a", i);
+    auto cache = std::make_unique<CachingStore>(*store_, 1000);
+    ASSERT_TRUE(WriteEightBlocks(*cache, id).ok());
+    ASSERT_TRUE(cache->GetAnalyzable(id, kFifties, NoCaller()).ok());
+    cache.reset();  // stops the load and waits for it before the cache goes
+  }
 }
 
 }  // namespace

@@ -44,11 +44,14 @@ TEST(MeteredStoreTest, TimesEveryOperationOfTheStoreAndOfItsWriters) {
   ASSERT_TRUE(append->Commit().ok());
   ASSERT_TRUE(store.Get("a").ok());
   ASSERT_TRUE(store.GetAnalyzable("a", NoCaller()).ok());
+  // No block holds USA's flows: none is read.
+  ASSERT_TRUE(store.GetAnalyzable("a", BlockFilter{{"USA"}, {}, {}, 0, 0}, NoCaller()).ok());
   ASSERT_TRUE(store.List(10, "").ok());
   EXPECT_EQ(store.Delete("a", "1").code(), absl::StatusCode::kAborted);
-  EXPECT_EQ(recorder.operations,
-            (std::vector<std::string>{"create", "write_block", "commit", "append", "commit", "get",
-                                      "get", "read_blocks", "list", "delete"}));
+  EXPECT_EQ(
+      recorder.operations,
+      (std::vector<std::string>{"create", "write_block", "commit", "append", "commit", "get", "get",
+                                "read_blocks", "count_blocks", "read_blocks", "list", "delete"}));
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/flow_block_builder.h"
@@ -158,6 +159,36 @@ TEST_P(StoreReadsTest, AnAnalyzableDatasetHoldsEveryFlowOfItsRevision) {
   EXPECT_EQ(last.reporter, "CHN");
   EXPECT_EQ(last.value, Blocks(20000).back().value.back());
   EXPECT_EQ((*d)->flows.Row(0).reporter, "KOR");
+}
+
+TEST_P(StoreReadsTest, ACountSaysHowManyBlocksAFilterMayMatch) {
+  const auto count = [&](const BlockFilter& filter) {
+    absl::StatusOr<BlockCount> c = store_->CountBlocks("zones", filter);
+    EXPECT_TRUE(c.ok()) << c.status();
+    return c.ok() ? std::pair(c->matching, c->total) : std::pair(int64_t{-1}, int64_t{-1});
+  };
+  EXPECT_EQ(count({}), std::pair(int64_t{3}, int64_t{3}));
+  EXPECT_EQ(count({{"USA"}, {}, {}, 0, 0}), std::pair(int64_t{1}, int64_t{3}));
+  EXPECT_EQ(count({{}, {}, {}, 2001, 2010}), std::pair(int64_t{2}, int64_t{3}));
+  EXPECT_EQ(count({{}, {}, {"010110"}, 0, 0}), std::pair(int64_t{0}, int64_t{3}));
+  EXPECT_EQ(store_->CountBlocks("none", {}).status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST_P(StoreReadsTest, AnAnalyzableDatasetOfFewBlocksHoldsOnlyThoseBlocks) {
+  // USA's block is one of 3: too many to read apart, and the whole dataset is read.
+  const BlockFilter usa{{"USA"}, {}, {}, 0, 0};
+  absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> d =
+      store_->GetAnalyzable("zones", usa, NoCaller());
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ((*d)->flows.size(), 4u);
+  // Now one of 9.
+  ASSERT_TRUE(AppendWith(*store_, "zones", "1", Blocks(6 * 8192)).ok());
+  d = store_->GetAnalyzable("zones", usa, NoCaller());
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ((*d)->record.revision, 2);
+  EXPECT_EQ((*d)->record.flow_count, 4 + 6 * 8192);
+  ASSERT_EQ((*d)->flows.size(), 1u);
+  EXPECT_EQ((*d)->flows.Row(0).reporter, "USA");
 }
 
 }  // namespace

@@ -1,8 +1,35 @@
 #include "service/analyses/analysis_input.h"
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "core/flow_currency.h"
 
 namespace culturetrade {
+namespace {
+
+// The distinct values of `field` in `keys`, sorted.
+std::vector<std::string> Distinct(const std::vector<SeriesKey>& keys,
+                                  std::string SeriesKey::*field) {
+  std::vector<std::string> values;
+  values.reserve(keys.size());
+  for (const SeriesKey& key : keys) values.push_back(key.*field);
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  return values;
+}
+
+}  // namespace
+
+BlockFilter BlocksSelected(const FlowFilter& filter) {
+  BlockFilter blocks;
+  blocks.reporters = Distinct(filter.keys, &SeriesKey::reporter);
+  blocks.partners = Distinct(filter.keys, &SeriesKey::partner);
+  blocks.products = Distinct(filter.keys, &SeriesKey::product_code);
+  blocks.min_year = blocks.max_year = filter.year;
+  return blocks;
+}
 
 absl::StatusOr<AnalysisInput> LoadInput(std::shared_ptr<const AnalyzableDataset> source,
                                         const std::string& target_currency,

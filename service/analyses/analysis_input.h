@@ -38,14 +38,18 @@ absl::StatusOr<AnalysisInput> LoadInput(std::shared_ptr<const AnalyzableDataset>
                                         const std::string& target_currency,
                                         const FlowFilter& filter);
 
-// The same for the data of `request` (any request with the `data` oneof).
+// The blocks that may hold the flows `filter` selects.
+BlockFilter BlocksSelected(const FlowFilter& filter);
+
+// The same for the data of `request` (any request with the `data` oneof). Of a stored dataset
+// not in memory, only the blocks that may hold the selected flows may be read.
 template <typename Request>
 absl::StatusOr<AnalysisInput> LoadInput(DatasetStore& store, const Request& request,
                                         const CallLiveness& alive,
                                         const std::string& target_currency,
                                         const FlowFilter& filter) {
   absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> source =
-      ResolveDataset(store, request, alive);
+      ResolveDataset(store, request, BlocksSelected(filter), alive);
   if (!source.ok()) return source.status();
   return LoadInput(*std::move(source), target_currency, filter);
 }

@@ -29,7 +29,7 @@ absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> InlineAnalyzable(
 
 absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> ResolveDataset(
     DatasetStore& store, const std::string& name, const v1::Dataset* inline_dataset,
-    const CallLiveness& alive) {
+    const BlockFilter& blocks, const CallLiveness& alive) {
   if (inline_dataset != nullptr) {
     FieldViolations violations;
     ValidateDatasetContent(*inline_dataset, "inline_dataset.", violations);
@@ -41,7 +41,7 @@ absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> ResolveDataset(
   }
   absl::StatusOr<std::string> id = DatasetIdFromName(name, "dataset");
   if (!id.ok()) return id.status();
-  return store.GetAnalyzable(*id, alive);
+  return store.GetAnalyzable(*id, blocks, alive);
 }
 
 }  // namespace culturetrade

@@ -2,19 +2,47 @@
 
 #include <utility>
 
-#include "absl/strings/str_cat.h"
+#include "service/storage/stored_block.h"
 
 namespace culturetrade {
 
+// A read for one pair or product of a large dataset then costs its few blocks instead of the
+// whole dataset, while one that wants much of it might as well load it all, to be kept.
+constexpr int64_t kMostBlocksReadApart = 8;  // of every 8 blocks, one at most
+
+absl::StatusOr<BlockCount> DatasetStore::CountBlocks(const std::string& /*id*/,
+                                                     const BlockFilter& /*filter*/) {
+  return BlockCount{1, 1};
+}
+
 absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> DatasetStore::GetAnalyzable(
-    const std::string& id, const CallLiveness& alive) {
-  auto dataset = std::make_shared<AnalyzableDataset>();
-  // The count is a hint for the columns' size: the read below may see a later revision.
+    const std::string& id, const BlockFilter& filter, const CallLiveness& alive) {
+  absl::StatusOr<bool> apart = ReadsApart(*this, id, filter);
+  if (!apart.ok()) return apart.status();
+  if (*apart) return ReadAnalyzable(*this, id, filter, 0, alive);
+  // The count is a hint for the columns' size: the read may see a later revision.
   absl::StatusOr<DatasetRecord> current = Get(id);
   if (!current.ok()) return current.status();
-  dataset->flows.Reserve(static_cast<size_t>(current->flow_count));
-  absl::StatusOr<DatasetRecord> read = ReadBlocks(
-      id, BlockFilter{},
+  return ReadAnalyzable(*this, id, BlockFilter{}, current->flow_count, alive);
+}
+
+absl::StatusOr<bool> ReadsApart(DatasetStore& store, const std::string& id,
+                                const BlockFilter& filter) {
+  if (WantsEverything(filter)) return false;
+  absl::StatusOr<BlockCount> count = store.CountBlocks(id, filter);
+  if (!count.ok()) return count.status();
+  return count->matching * kMostBlocksReadApart <= count->total;
+}
+
+absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> ReadAnalyzable(DatasetStore& store,
+                                                                        const std::string& id,
+                                                                        const BlockFilter& filter,
+                                                                        int64_t expected_flows,
+                                                                        const CallLiveness& alive) {
+  auto dataset = std::make_shared<AnalyzableDataset>();
+  dataset->flows.Reserve(static_cast<size_t>(expected_flows));
+  absl::StatusOr<DatasetRecord> read = store.ReadBlocks(
+      id, filter,
       [&](const FlowBlock& block) {
         dataset->flows.Append(block);
         return absl::OkStatus();

@@ -5,6 +5,7 @@
 #ifndef CULTURETRADE_SERVICE_STORAGE_DATASET_STORE_H_
 #define CULTURETRADE_SERVICE_STORAGE_DATASET_STORE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +20,12 @@
 #include "service/storage/zone_map.h"
 
 namespace culturetrade {
+
+// How many of a revision's blocks a filter may match, of how many it has.
+struct BlockCount {
+  int64_t matching = 0;
+  int64_t total = 0;
+};
 
 struct DatasetPage {
   std::vector<DatasetRecord> datasets;
@@ -64,11 +71,35 @@ class DatasetStore {
   // True when this server may seed the store: it has never held a dataset, and no other live
   // server claimed it.
   virtual bool created_now() const = 0;
-  // The dataset at its current revision, ready for analysis. Stores load it on every call;
-  // a CachingStore keeps it per revision.
+  // How many blocks of the dataset's current revision `filter` may match (zone_map.h), from
+  // their zone maps alone. A store that cannot tell says that every block may.
+  virtual absl::StatusOr<BlockCount> CountBlocks(const std::string& id, const BlockFilter& filter);
+  // The dataset at its current revision, ready for analyses of the flows `filter` may match:
+  // every flow, or only the blocks `filter` may match when those are few (ReadsApart). Stores
+  // load it on every call; a CachingStore keeps whole datasets per revision and answers any
+  // filter from them.
   virtual absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> GetAnalyzable(
-      const std::string& id, const CallLiveness& alive);
+      const std::string& id, const BlockFilter& filter, const CallLiveness& alive);
+  // The whole dataset.
+  absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> GetAnalyzable(
+      const std::string& id, const CallLiveness& alive) {
+    return GetAnalyzable(id, BlockFilter{}, alive);
+  }
 };
+
+// Whether an analysis of the flows `filter` may match had better read only the blocks it may
+// match than load the whole dataset (to keep it for later analyses): when at most an eighth of
+// the blocks of the current revision may match. False at once, without I/O, for an empty filter.
+absl::StatusOr<bool> ReadsApart(DatasetStore& store, const std::string& id,
+                                const BlockFilter& filter);
+
+// The blocks of dataset `id` that `filter` may match (every block for an empty filter) as an
+// AnalyzableDataset, its record of the revision read. `expected_flows` sizes the columns ahead.
+absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> ReadAnalyzable(DatasetStore& store,
+                                                                        const std::string& id,
+                                                                        const BlockFilter& filter,
+                                                                        int64_t expected_flows,
+                                                                        const CallLiveness& alive);
 
 }  // namespace culturetrade
 

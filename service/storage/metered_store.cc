@@ -59,6 +59,11 @@ absl::StatusOr<DatasetRecord> MeteredStore::ReadBlocks(
                [&] { return inner_.ReadBlocks(id, filter, visit, alive); });
 }
 
+absl::StatusOr<BlockCount> MeteredStore::CountBlocks(const std::string& id,
+                                                     const BlockFilter& filter) {
+  return Timed(metrics_, "count_blocks", [&] { return inner_.CountBlocks(id, filter); });
+}
+
 absl::StatusOr<DatasetPage> MeteredStore::List(int page_size, const std::string& after_id) {
   return Timed(metrics_, "list", [&] { return inner_.List(page_size, after_id); });
 }

@@ -1,6 +1,6 @@
 // A DatasetStore that times every operation of the store beneath it into the server's metrics:
-// create, append, get, read_blocks (its visitor's time included), list and delete, and for
-// writers each write_block and commit.
+// create, append, get, read_blocks (its visitor's time included), count_blocks, list and delete,
+// and for writers each write_block and commit.
 #ifndef CULTURETRADE_SERVICE_STORAGE_METERED_STORE_H_
 #define CULTURETRADE_SERVICE_STORAGE_METERED_STORE_H_
 
@@ -31,6 +31,7 @@ class MeteredStore : public DatasetStore {
   absl::StatusOr<DatasetRecord> ReadBlocks(const std::string& id, const BlockFilter& filter,
                                            absl::FunctionRef<absl::Status(FlowBlock)> visit,
                                            const CallLiveness& alive) override;
+  absl::StatusOr<BlockCount> CountBlocks(const std::string& id, const BlockFilter& filter) override;
   absl::StatusOr<DatasetPage> List(int page_size, const std::string& after_id) override;
   absl::Status Delete(const std::string& id, const std::string& etag) override;
   bool created_now() const override { return inner_.created_now(); }

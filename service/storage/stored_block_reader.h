@@ -14,6 +14,7 @@
 #include "absl/types/span.h"
 #include "core/flow_block.h"
 #include "service/model/call_liveness.h"
+#include "service/model/dataset_record.h"
 
 namespace culturetrade {
 
@@ -21,6 +22,13 @@ namespace culturetrade {
 struct BlockKey {
   int64_t upload = 0;
   int64_t seq = 0;
+};
+
+// The blocks of one revision of a dataset that a read wants, in order, and its record.
+struct BlockListing {
+  DatasetRecord record;
+  std::vector<BlockKey> blocks;
+  int64_t total = 0;  // blocks of the revision, wanted or not
 };
 
 // Blocks fetched at a time: a few MiB of memory at most, few round trips.

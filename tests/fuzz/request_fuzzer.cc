@@ -205,7 +205,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   // A dataset validation accepts is one the analyses can load.
-  FUZZ_CHECK(ResolveDataset(Store(), "", &dataset, NoCaller()).ok());
+  FUZZ_CHECK(ResolveDataset(Store(), "", &dataset, {}, NoCaller()).ok());
   AnalyzeInline(dataset);
   return 0;
 }

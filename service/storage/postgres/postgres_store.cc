@@ -36,8 +36,8 @@ constexpr char kListBlockZones[] =
     "WHERE u.dataset_id = $1 ORDER BY u.revision, b.seq";
 
 // One snapshot for the record and its blocks: a commit meanwhile is not half seen.
-absl::StatusOr<std::pair<DatasetRecord, std::vector<BlockKey>>> ListBlocksOn(
-    PGconn* conn, const std::string& id, const BlockFilter& filter) {
+absl::StatusOr<BlockListing> ListBlocksOn(PGconn* conn, const std::string& id,
+                                          const BlockFilter& filter) {
   Transaction tx(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   if (!tx.status().ok()) return tx.status();
   absl::StatusOr<DatasetRecord> record = pg::SelectRecord(conn, id);
@@ -46,7 +46,9 @@ absl::StatusOr<std::pair<DatasetRecord, std::vector<BlockKey>>> ListBlocksOn(
   absl::StatusOr<Result> r =
       Exec(conn, everything ? kListBlockKeys : kListBlockZones, Params().Text(id));
   if (!r.ok()) return r.status();
-  std::vector<BlockKey> keys;
+  BlockListing listing;
+  listing.record = *std::move(record);
+  listing.total = r->rows();
   for (int i = 0; i < r->rows(); ++i) {
     if (!everything) {
       const StoredZone zone{r->Bytes(i, 4), r->Bytes(i, 5), r->Bytes(i, 6),
@@ -55,10 +57,10 @@ absl::StatusOr<std::pair<DatasetRecord, std::vector<BlockKey>>> ListBlocksOn(
       if (!may.ok()) return may.status();
       if (!*may) continue;
     }
-    keys.push_back(BlockKey{r->Int(i, 0), r->Int(i, 1)});
+    listing.blocks.push_back(BlockKey{r->Int(i, 0), r->Int(i, 1)});
   }
   if (absl::Status s = tx.Commit(); !s.ok()) return s;
-  return std::make_pair(*std::move(record), std::move(keys));
+  return listing;
 }
 
 absl::StatusOr<DatasetPage> ListOn(PGconn* conn, int page_size, const std::string& after_id) {
@@ -152,17 +154,25 @@ absl::StatusOr<DatasetRecord> PostgresStore::Get(const std::string& id) {
 absl::StatusOr<DatasetRecord> PostgresStore::ReadBlocks(
     const std::string& id, const BlockFilter& filter,
     absl::FunctionRef<absl::Status(FlowBlock)> visit, const CallLiveness& alive) {
-  absl::StatusOr<std::pair<DatasetRecord, std::vector<BlockKey>>> listing =
+  absl::StatusOr<BlockListing> listing =
       Leased(*pool_, [&](PGconn* conn) { return ListBlocksOn(conn, id, filter); });
   if (!listing.ok()) return listing.status();
   absl::Status s = VisitStoredBlocks(
-      listing->second,
+      listing->blocks,
       [&](absl::Span<const BlockKey> keys, std::vector<std::string>& data) {
         return FetchBlocks(id, keys, data);
       },
       visit, alive);
   if (!s.ok()) return s;
-  return std::move(listing->first);
+  return std::move(listing->record);
+}
+
+absl::StatusOr<BlockCount> PostgresStore::CountBlocks(const std::string& id,
+                                                      const BlockFilter& filter) {
+  absl::StatusOr<BlockListing> listing =
+      Leased(*pool_, [&](PGconn* conn) { return ListBlocksOn(conn, id, filter); });
+  if (!listing.ok()) return listing.status();
+  return BlockCount{static_cast<int64_t>(listing->blocks.size()), listing->total};
 }
 
 absl::Status PostgresStore::FetchBlocks(const std::string& id, absl::Span<const BlockKey> keys,

@@ -53,6 +53,7 @@ class PostgresStore : public DatasetStore, private UploadStore {
   absl::StatusOr<DatasetRecord> ReadBlocks(const std::string& id, const BlockFilter& filter,
                                            absl::FunctionRef<absl::Status(FlowBlock)> visit,
                                            const CallLiveness& alive) override;
+  absl::StatusOr<BlockCount> CountBlocks(const std::string& id, const BlockFilter& filter) override;
   absl::StatusOr<DatasetPage> List(int page_size, const std::string& after_id) override;
   absl::Status Delete(const std::string& id, const std::string& etag) override;
   // True in the one live server that may seed a fresh store (one that has never held a

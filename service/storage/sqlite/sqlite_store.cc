@@ -120,7 +120,7 @@ absl::StatusOr<DatasetRecord> SqliteStore::GetLocked(const std::string& id) {
 absl::StatusOr<DatasetRecord> SqliteStore::ReadBlocks(
     const std::string& id, const BlockFilter& filter,
     absl::FunctionRef<absl::Status(FlowBlock)> visit, const CallLiveness& alive) {
-  absl::StatusOr<Listing> listing;
+  absl::StatusOr<BlockListing> listing;
   {
     std::lock_guard<std::mutex> lock(mu_);
     listing = ListBlocksLocked(id, filter);
@@ -136,12 +136,12 @@ absl::StatusOr<DatasetRecord> SqliteStore::ReadBlocks(
   return std::move(listing->record);
 }
 
-absl::StatusOr<SqliteStore::Listing> SqliteStore::ListBlocksLocked(const std::string& id,
-                                                                   const BlockFilter& filter) {
+absl::StatusOr<BlockListing> SqliteStore::ListBlocksLocked(const std::string& id,
+                                                           const BlockFilter& filter) {
   // One read transaction: the record and its blocks of one revision.
   Transaction tx(db_, "BEGIN");
   if (!tx.status().ok()) return tx.status();
-  Listing listing;
+  BlockListing listing;
   absl::StatusOr<DatasetRecord> record = GetLocked(id);
   if (!record.ok()) return record.status();
   listing.record = *std::move(record);
@@ -152,6 +152,7 @@ absl::StatusOr<SqliteStore::Listing> SqliteStore::ListBlocksLocked(const std::st
     absl::StatusOr<bool> row = q.Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
+    ++listing.total;
     if (!everything) {
       const StoredZone zone{q.Blob(4), q.Blob(5), q.Blob(6), static_cast<int>(q.Int(2)),
                             static_cast<int>(q.Int(3))};
@@ -163,6 +164,14 @@ absl::StatusOr<SqliteStore::Listing> SqliteStore::ListBlocksLocked(const std::st
   }
   if (absl::Status s = tx.Commit(); !s.ok()) return s;
   return listing;
+}
+
+absl::StatusOr<BlockCount> SqliteStore::CountBlocks(const std::string& id,
+                                                    const BlockFilter& filter) {
+  std::lock_guard<std::mutex> lock(mu_);
+  absl::StatusOr<BlockListing> listing = ListBlocksLocked(id, filter);
+  if (!listing.ok()) return listing.status();
+  return BlockCount{static_cast<int64_t>(listing->blocks.size()), listing->total};
 }
 
 absl::Status SqliteStore::FetchBlocks(const std::string& id, absl::Span<const BlockKey> keys,

@@ -46,6 +46,7 @@ class SqliteStore : public DatasetStore, private UploadStore {
   absl::StatusOr<DatasetRecord> ReadBlocks(const std::string& id, const BlockFilter& filter,
                                            absl::FunctionRef<absl::Status(FlowBlock)> visit,
                                            const CallLiveness& alive) override;
+  absl::StatusOr<BlockCount> CountBlocks(const std::string& id, const BlockFilter& filter) override;
   absl::StatusOr<DatasetPage> List(int page_size, const std::string& after_id) override;
   absl::Status Delete(const std::string& id, const std::string& etag) override;
   // True while the store has never held a dataset. Two servers on one file may both see it
@@ -56,16 +57,11 @@ class SqliteStore : public DatasetStore, private UploadStore {
   static int SchemaVersion();
 
  private:
-  struct Listing {
-    DatasetRecord record;
-    std::vector<BlockKey> blocks;
-  };
-
   SqliteStore(sqlite3* db, bool created_now);
 
   // Called with mu_ held.
   absl::StatusOr<DatasetRecord> GetLocked(const std::string& id);
-  absl::StatusOr<Listing> ListBlocksLocked(const std::string& id, const BlockFilter& filter);
+  absl::StatusOr<BlockListing> ListBlocksLocked(const std::string& id, const BlockFilter& filter);
   absl::Status FetchBlocks(const std::string& id, absl::Span<const BlockKey> keys,
                            std::vector<std::string>& data);
   // Commits of uploads wait for the disk; block writes do not.
