@@ -148,6 +148,32 @@ TEST_P(StoreConformanceTest, ADeleteIsFinal) {
   EXPECT_EQ(FlowLines(ReadAll(*store_, "gone")->blocks), FlowLines(Blocks(1, 5)));
 }
 
+// Revision is what every analysis asks to know whether the flows it keeps are current: it
+// follows this store's writes, and those of another store on the same database (another
+// replica), from the first call after they commit.
+TEST_P(StoreConformanceTest, RevisionFollowsWritesHereAndThroughAnotherStore) {
+  absl::StatusOr<std::unique_ptr<DatasetStore>> other = Open();
+  ASSERT_TRUE(other.ok()) << other.status();
+  EXPECT_EQ(store_->Revision("d").status().code(), absl::StatusCode::kNotFound);
+  ASSERT_TRUE(CreateWith(*store_, "d", Blocks(10)).ok());
+  EXPECT_EQ(store_->Revision("d").value_or(-1), 1);
+  EXPECT_EQ(store_->Revision("d").value_or(-1), 1);
+  ASSERT_TRUE(AppendWith(*store_, "d", "1", Blocks(10, 1)).ok());
+  EXPECT_EQ(store_->Revision("d").value_or(-1), 2);
+  // A write in progress elsewhere changes nothing until it commits.
+  absl::StatusOr<std::unique_ptr<DatasetWriter>> writer = (*other)->Append("d", "2");
+  ASSERT_TRUE(writer.ok()) << writer.status();
+  ASSERT_TRUE((*writer)->Write(Blocks(10, 2)[0]).ok());
+  EXPECT_EQ(store_->Revision("d").value_or(-1), 2);
+  ASSERT_TRUE((*writer)->Commit().ok());
+  EXPECT_EQ(store_->Revision("d").value_or(-1), 3);
+  EXPECT_EQ(store_->Revision("d").value_or(-1), store_->Get("d")->revision);
+  ASSERT_TRUE((*other)->Delete("d", "").ok());
+  EXPECT_EQ(store_->Revision("d").status().code(), absl::StatusCode::kNotFound);
+  ASSERT_TRUE(CreateWith(**other, "d", Blocks(1)).ok());
+  EXPECT_EQ(store_->Revision("d").value_or(-1), 1);
+}
+
 TEST_P(StoreConformanceTest, AReopenedStoreSeesWhatWasCommitted) {
   ASSERT_TRUE(CreateWith(*store_, "kept", Blocks(10)).ok());
   ASSERT_TRUE(AppendWith(*store_, "kept", "1", Blocks(10000, 1)).ok());

@@ -64,15 +64,17 @@ absl::Status CachingStore::Delete(const std::string& id, const std::string& etag
 
 absl::StatusOr<std::shared_ptr<const AnalyzableDataset>> CachingStore::GetAnalyzable(
     const std::string& id, const BlockFilter& filter, const CallLiveness& alive) {
-  absl::StatusOr<DatasetRecord> current = inner_.Get(id);
-  if (!current.ok()) {
+  absl::StatusOr<int64_t> revision = inner_.Revision(id);
+  if (!revision.ok()) {
     Forget(id);
-    return current.status();
+    return revision.status();
   }
-  if (std::shared_ptr<const AnalyzableDataset> cached = Cached(id, current->revision)) {
+  if (std::shared_ptr<const AnalyzableDataset> cached = Cached(id, *revision)) {
     ++hits_;
     return cached;
   }
+  absl::StatusOr<DatasetRecord> current = inner_.Get(id);
+  if (!current.ok()) return current.status();
   // Loaded outside the lock: a slow load must not hold up analyses of other datasets.
   absl::StatusOr<bool> apart = ReadsApart(inner_, id, filter);
   if (!apart.ok()) return apart.status();

@@ -6,11 +6,11 @@
 // and the whole dataset is loaded to keep in the background (one dataset at a time), so that
 // the analyses after it are answered from memory again.
 //
-// Every analysis still asks the underlying store for the dataset's current revision, so a
-// revision written through another replica is never served stale; only the flows are not read
-// again. Entries are evicted least recently used once the cached flows exceed the capacity.
-// Writes and reads of blocks pass through; a commit or delete through this store drops the
-// dataset's entry at once rather than when it is next asked for.
+// Every analysis still asks the underlying store for the dataset's current revision (Revision,
+// which stores answer cheaply), so a revision written through another replica is never served
+// stale; only the flows are not read again. Entries are evicted least recently used once the cached
+// flows exceed the capacity. Writes and reads of blocks pass through; a commit or delete through
+// this store drops the dataset's entry at once rather than when it is next asked for.
 #ifndef CULTURETRADE_SERVICE_STORAGE_CACHING_STORE_H_
 #define CULTURETRADE_SERVICE_STORAGE_CACHING_STORE_H_
 
@@ -38,6 +38,7 @@ class CachingStore : public DatasetStore {
   absl::StatusOr<std::unique_ptr<DatasetWriter>> Append(const std::string& id,
                                                         const std::string& etag) override;
   absl::StatusOr<DatasetRecord> Get(const std::string& id) override { return inner_.Get(id); }
+  absl::StatusOr<int64_t> Revision(const std::string& id) override { return inner_.Revision(id); }
   absl::StatusOr<DatasetRecord> ReadBlocks(const std::string& id, const BlockFilter& filter,
                                            absl::FunctionRef<absl::Status(FlowBlock)> visit,
                                            const CallLiveness& alive) override {

@@ -10,6 +10,12 @@ namespace culturetrade {
 // whole dataset, while one that wants much of it might as well load it all, to be kept.
 constexpr int64_t kMostBlocksReadApart = 8;  // of every 8 blocks, one at most
 
+absl::StatusOr<int64_t> DatasetStore::Revision(const std::string& id) {
+  absl::StatusOr<DatasetRecord> record = Get(id);
+  if (!record.ok()) return record.status();
+  return record->revision;
+}
+
 absl::StatusOr<BlockCount> DatasetStore::CountBlocks(const std::string& /*id*/,
                                                      const BlockFilter& /*filter*/) {
   return BlockCount{1, 1};

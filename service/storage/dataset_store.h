@@ -58,6 +58,11 @@ class DatasetStore {
                                                                 const std::string& etag) = 0;
   // NOT_FOUND when absent.
   virtual absl::StatusOr<DatasetRecord> Get(const std::string& id) = 0;
+  // The dataset's current revision, as Get would give it; NOT_FOUND when absent. Every
+  // analysis asks it to know whether the flows it keeps are still current, so stores answer it
+  // more cheaply than Get: from memory until something wrote the store, or with a statement
+  // prepared once.
+  virtual absl::StatusOr<int64_t> Revision(const std::string& id);
   // Hands the dataset's blocks that `filter` may match to `visit`, in the order they were
   // written, from one consistent revision; stops at the first error `visit` returns and once
   // `alive` says the caller has gone. Returns the record of the revision read.

@@ -176,6 +176,15 @@ absl::StatusOr<DatasetRecord> SelectRecord(PGconn* conn, const std::string& id) 
   return RecordAt(*r, 0);
 }
 
+absl::StatusOr<int64_t> SelectRevision(PGconn* conn, const std::string& id) {
+  absl::StatusOr<Result> r =
+      ExecPrepared(conn, "culturetrade_revision", "SELECT revision FROM datasets WHERE id = $1",
+                   Params().Text(id));
+  if (!r.ok()) return r.status();
+  if (r->rows() == 0) return DatasetNotFound(id);
+  return r->Int(0, 0);
+}
+
 absl::Status LockForWrite(PGconn* conn, const std::string& id, const std::string& etag) {
   absl::StatusOr<Result> r =
       Exec(conn, "SELECT revision FROM datasets WHERE id = $1 FOR UPDATE", Params().Text(id));

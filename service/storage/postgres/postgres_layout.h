@@ -29,6 +29,8 @@ absl::StatusOr<bool> Migrate(PGconn* conn);
 DatasetRecord RecordAt(const Result& r, int row);
 // Dataset `id`'s record; NOT_FOUND when absent.
 absl::StatusOr<DatasetRecord> SelectRecord(PGconn* conn, const std::string& id);
+// Its revision alone, with a statement prepared once per connection. NOT_FOUND when absent.
+absl::StatusOr<int64_t> SelectRevision(PGconn* conn, const std::string& id);
 
 // Locks the row of dataset `id` until the transaction ends, so that writers of one dataset
 // take turns and nothing slips between the etag check and the write; then checks the etag.

@@ -48,6 +48,25 @@ absl::StatusOr<Result> Exec(PGconn* conn, const char* sql, const Params& params)
   return PgError(conn, r.get());
 }
 
+absl::StatusOr<Result> ExecPrepared(PGconn* conn, const char* name, const char* sql,
+                                    const Params& params) {
+  const std::vector<const char*> values = params.pointers();
+  const auto run = [&] {
+    return Result(PQexecPrepared(conn, name, params.size(), values.data(), params.lengths(),
+                                 params.formats(), /*resultFormat=binary*/ 1));
+  };
+  Result r = run();
+  const char* state = PQresultErrorField(r.get(), PG_DIAG_SQLSTATE);
+  if (state != nullptr && absl::string_view(state) == "26000") {  // not prepared here yet
+    Result prepared(PQprepare(conn, name, sql, params.size(), /*paramTypes=*/nullptr));
+    if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) return PgError(conn, prepared.get());
+    r = run();
+  }
+  const ExecStatusType status = PQresultStatus(r.get());
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return r;
+  return PgError(conn, r.get());
+}
+
 absl::Status ExecScript(PGconn* conn, const char* sql) {
   Result r(PQexec(conn, sql));
   return PQresultStatus(r.get()) == PGRES_COMMAND_OK ? absl::OkStatus() : PgError(conn, r.get());

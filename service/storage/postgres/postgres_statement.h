@@ -81,6 +81,10 @@ class Params {
 
 // Runs one statement with its parameters; results come in binary.
 absl::StatusOr<Result> Exec(PGconn* conn, const char* sql, const Params& params = Params());
+// The same for a statement run on every call: prepared as `name` the first time a connection
+// runs it (a connection new or reopened has none), so that later runs skip parsing and planning.
+absl::StatusOr<Result> ExecPrepared(PGconn* conn, const char* name, const char* sql,
+                                    const Params& params);
 // Several statements without parameters (a migration): the simple query protocol runs them.
 absl::Status ExecScript(PGconn* conn, const char* sql);
 

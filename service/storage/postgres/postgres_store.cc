@@ -151,6 +151,10 @@ absl::StatusOr<DatasetRecord> PostgresStore::Get(const std::string& id) {
   return Leased(*pool_, [&](PGconn* conn) { return pg::SelectRecord(conn, id); });
 }
 
+absl::StatusOr<int64_t> PostgresStore::Revision(const std::string& id) {
+  return Leased(*pool_, [&](PGconn* conn) { return pg::SelectRevision(conn, id); });
+}
+
 absl::StatusOr<DatasetRecord> PostgresStore::ReadBlocks(
     const std::string& id, const BlockFilter& filter,
     absl::FunctionRef<absl::Status(FlowBlock)> visit, const CallLiveness& alive) {

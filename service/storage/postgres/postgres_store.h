@@ -50,6 +50,9 @@ class PostgresStore : public DatasetStore, private UploadStore {
   absl::StatusOr<std::unique_ptr<DatasetWriter>> Append(const std::string& id,
                                                         const std::string& etag) override;
   absl::StatusOr<DatasetRecord> Get(const std::string& id) override;
+  // A round trip with a prepared statement: another replica may have written since, and a
+  // write it commits must be seen by the next call here.
+  absl::StatusOr<int64_t> Revision(const std::string& id) override;
   absl::StatusOr<DatasetRecord> ReadBlocks(const std::string& id, const BlockFilter& filter,
                                            absl::FunctionRef<absl::Status(FlowBlock)> visit,
                                            const CallLiveness& alive) override;

@@ -30,6 +30,8 @@ absl::Status DeleteAbandonedUploads(sqlite3* db);
 inline constexpr char kSelectRecord[] =
     "SELECT id, revision, create_time_us, update_time_us, flow_count, meta, request_id "
     "FROM datasets WHERE id = ?";
+// A dataset's revision alone, by id.
+inline constexpr char kSelectRevision[] = "SELECT revision FROM datasets WHERE id = ?";
 // The record of a row selected with the columns of kSelectRecord.
 DatasetRecord RecordAt(const Statement& q);
 

@@ -109,6 +109,27 @@ absl::StatusOr<DatasetRecord> SqliteStore::Get(const std::string& id) {
   return GetLocked(id);
 }
 
+absl::StatusOr<int64_t> SqliteStore::Revision(const std::string& id) {
+  // Bounds the memory of a store of very many datasets: past it, the known ones start over.
+  constexpr size_t kMostKnown = 100'000;
+  std::lock_guard<std::mutex> lock(mu_);
+  Statement version(*statements_, "PRAGMA data_version");
+  absl::StatusOr<bool> row = version.Step();
+  if (!row.ok()) return row.status();
+  const int64_t data_version = version.Int(0), changes = sqlite3_total_changes64(db_);
+  if (data_version != known_.data_version || changes != known_.changes ||
+      known_.by_id.size() >= kMostKnown) {
+    known_ = KnownRevisions{data_version, changes, {}};
+  }
+  if (auto it = known_.by_id.find(id); it != known_.by_id.end()) return it->second;
+  Statement q(*statements_, sqlite::kSelectRevision);
+  absl::StatusOr<bool> found = q.Bind(1, id).Step();
+  if (!found.ok()) return found.status();
+  if (!*found) return DatasetNotFound(id);
+  known_.by_id.emplace(id, q.Int(0));
+  return q.Int(0);
+}
+
 absl::StatusOr<DatasetRecord> SqliteStore::GetLocked(const std::string& id) {
   Statement q(*statements_, sqlite::kSelectRecord);
   absl::StatusOr<bool> found = q.Bind(1, id).Step();

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "service/storage/dataset_store.h"
 #include "service/storage/stored_block.h"
 #include "service/storage/stored_block_reader.h"
@@ -43,6 +44,10 @@ class SqliteStore : public DatasetStore, private UploadStore {
   absl::StatusOr<std::unique_ptr<DatasetWriter>> Append(const std::string& id,
                                                         const std::string& etag) override;
   absl::StatusOr<DatasetRecord> Get(const std::string& id) override;
+  // From memory while the file is unchanged since the revision was read: PRAGMA data_version
+  // tells of commits by other connections (another server on the file), and the connection's
+  // count of changes tells of this server's own writes.
+  absl::StatusOr<int64_t> Revision(const std::string& id) override;
   absl::StatusOr<DatasetRecord> ReadBlocks(const std::string& id, const BlockFilter& filter,
                                            absl::FunctionRef<absl::Status(FlowBlock)> visit,
                                            const CallLiveness& alive) override;
@@ -84,6 +89,13 @@ class SqliteStore : public DatasetStore, private UploadStore {
   sqlite3* db_;  // guarded by mu_: one connection, used by one call at a time
   std::unique_ptr<sqlite::StatementCache> statements_;  // guarded by mu_
   bool synced_ = true;                                  // guarded by mu_: synchronous=FULL
+  // Revisions read since the file last changed, and the marks of that state.
+  struct KnownRevisions {
+    int64_t data_version = -1;
+    int64_t changes = -1;
+    absl::flat_hash_map<std::string, int64_t> by_id;
+  };
+  KnownRevisions known_;  // guarded by mu_
   const bool created_now_;
 };
 
