@@ -12,13 +12,11 @@
 #include "service/model/field_violations.h"
 #include "service/model/flow_keys.h"
 #include "service/model/validation.h"
+#include "service/storage/upload_writer.h"
 
 namespace culturetrade {
 namespace {
 
-// What an upload holds for each flow it has seen: its key in a hash set at the set's lowest
-// load, rounded up.
-constexpr int64_t kKeyBytesPerFlow = 40;
 // The message in flight, parsed, and decoded into columns.
 constexpr int64_t kMessageCopies = 3;
 
@@ -41,8 +39,13 @@ class Upload {
  private:
   absl::Status StartCreate(const v1::UploadFlowsHeader& header);
   absl::Status StartAppend(const v1::UploadFlowsHeader& header);
-  // Counts `block`'s flows against the limits and writes it, unless the upload already failed
-  // validation (it then only goes on to find every violation).
+  // Leases what the upload holds now: a few messages, the writer's batch and the keys of every
+  // flow seen.
+  absl::Status Lease();
+  // Counts `flows` more flows against the limits and leases the memory their keys take.
+  absl::Status Count(size_t flows);
+  // Writes `block`, unless the upload already failed validation (it then only goes on to find
+  // every violation).
   absl::Status Write(const FlowBlock& block);
   absl::Status AddChunk(const v1::FlowChunk& chunk, const std::string& field);
   absl::Status AddBlock(const v1::FlowBlock& block, const std::string& field);
@@ -59,8 +62,7 @@ class Upload {
 };
 
 absl::Status Upload::Start(const v1::UploadFlowsHeader& header, std::string& dataset) {
-  absl::Status s = lease_.GrowTo(kMessageCopies * settings_.max_message_bytes);
-  if (!s.ok()) return s;
+  if (absl::Status s = Lease(); !s.ok()) return s;
   if (header.has_create()) {
     dataset = DatasetName(header.create().dataset_id());
     return StartCreate(header);
@@ -84,6 +86,7 @@ absl::Status Upload::StartCreate(const v1::UploadFlowsHeader& header) {
   if (!creation.ok()) return creation.status();
   writer_ = std::move(creation->writer);
   earlier_ = std::move(creation->earlier);
+  if (absl::Status s = Count(create.dataset().flows_size()); !s.ok()) return s;
   for (const v1::TradeFlow& f : create.dataset().flows()) keys_.Remember(f);
   return ForEachBlock(create.dataset().flows(), kFlowsPerBlock,
                       [&](const FlowBlock& block) { return Write(block); });
@@ -101,22 +104,28 @@ absl::Status Upload::StartAppend(const v1::UploadFlowsHeader& header) {
       *id, BlockFilter{},
       [&](const FlowBlock& block) {
         flows_ += static_cast<int64_t>(block.size());
-        keys_.CheckAndRemember(block, "", none);
-        return lease_.GrowTo(kMessageCopies * settings_.max_message_bytes +
-                             flows_ * kKeyBytesPerFlow);
+        absl::Status s = Lease();
+        if (s.ok()) keys_.CheckAndRemember(block, "", none);
+        return s;
       },
       alive_);
   return read.status();
 }
 
-absl::Status Upload::Write(const FlowBlock& block) {
-  flows_ += static_cast<int64_t>(block.size());
+absl::Status Upload::Lease() {
+  return lease_.GrowTo(kMessageCopies * settings_.max_message_bytes + kUploadBatchBytes +
+                       FlowKeySet::BytesToHold(flows_));
+}
+
+absl::Status Upload::Count(size_t flows) {
+  flows_ += static_cast<int64_t>(flows);
   if (flows_ > settings_.max_flows_per_dataset) {
     return TooManyFlows(flows_, settings_.max_flows_per_dataset);
   }
-  absl::Status s =
-      lease_.GrowTo(kMessageCopies * settings_.max_message_bytes + flows_ * kKeyBytesPerFlow);
-  if (!s.ok()) return s;
+  return Lease();
+}
+
+absl::Status Upload::Write(const FlowBlock& block) {
   if (earlier_ || !violations_.empty()) return absl::OkStatus();
   return writer_->Write(block);
 }
@@ -124,6 +133,7 @@ absl::Status Upload::Write(const FlowBlock& block) {
 absl::Status Upload::AddChunk(const v1::FlowChunk& chunk, const std::string& field) {
   ValidateFlows(chunk.flows(), field + ".", keys_, violations_);
   if (!violations_.empty()) return absl::OkStatus();
+  if (absl::Status s = Count(chunk.flows_size()); !s.ok()) return s;
   return ForEachBlock(chunk.flows(), kFlowsPerBlock,
                       [&](const FlowBlock& block) { return Write(block); });
 }
@@ -134,6 +144,7 @@ absl::Status Upload::AddBlock(const v1::FlowBlock& wire, const std::string& fiel
   if (violations_.count() != before) return absl::OkStatus();
   absl::StatusOr<FlowBlock> block = BlockFromProto(wire);
   if (!block.ok()) return InvalidField(field, std::string(block.status().message()));
+  if (absl::Status s = Count(block->size()); !s.ok()) return s;
   keys_.CheckAndRemember(*block, field + ".", violations_);
   if (block->empty()) return absl::OkStatus();
   return Write(*block);

@@ -1,5 +1,6 @@
 #include "service/model/flow_keys.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -7,6 +8,28 @@
 
 namespace culturetrade {
 namespace {
+
+// A year's marks: bits 0-11 its months, 12-15 its quarters, 16 the whole year.
+constexpr uint32_t kWholeYear = uint32_t{1} << 16;
+constexpr uint32_t kYearParts = kWholeYear - 1;
+
+// Rows whose slots are fetched together before any is checked, so that their cache misses
+// overlap.
+constexpr size_t kPrefetchRows = 16;
+
+// The mark of a flow's period (validated: a month 1-12 or a quarter 1-4, not both, or neither).
+uint32_t Mark(int month, int quarter) {
+  if (month != 0) return uint32_t{1} << ((month - 1) & 15);
+  if (quarter != 0) return uint32_t{1} << ((quarter + 11) & 15);
+  return kWholeYear;
+}
+
+// What a period marked `mark` meets in its year, marked `marks` so far.
+FlowKeySet::Clash ClashOf(uint32_t marks, uint32_t mark) {
+  if ((marks & mark) != 0) return FlowKeySet::Clash::kSameKey;
+  const uint32_t other = mark == kWholeYear ? kYearParts : kWholeYear;
+  return (marks & other) != 0 ? FlowKeySet::Clash::kWholeAndParts : FlowKeySet::Clash::kNone;
+}
 
 // An ISO alpha-3 code (validated: three capitals) as a number below 26^3.
 uint64_t EconomyNumber(const std::string& code) {
@@ -53,30 +76,31 @@ FlowKeySet::Row FlowKeySet::RowOf(const v1::TradeFlow& f, uint32_t product) {
   return row;
 }
 
-absl::uint128 FlowKeySet::Key(const Row& r, Kind kind, int month, int quarter) {
+FlowKeysTable::Key FlowKeySet::Key(const Row& r) {
   // Who: 15 + 15 bits of economies, 32 of product. When and what: 16 bits of year, 8 of
-  // classification, 4 of direction, month and quarter each, 2 of kind. Validated fields fit.
+  // classification, 4 of direction, above the table's marks. Validated fields fit.
   const uint64_t who = (r.reporter << 49) | (r.partner << 34) | (r.product << 2);
-  const uint64_t when = (static_cast<uint64_t>(r.year & 0xffff) << 32) |
-                        ((r.classification & 0xff) << 24) | ((r.direction & 0xf) << 16) |
-                        (static_cast<uint64_t>(month & 0xf) << 8) |
-                        (static_cast<uint64_t>(quarter & 0xf) << 4) | static_cast<uint64_t>(kind);
-  return absl::MakeUint128(who, when);
+  const uint64_t when = (static_cast<uint64_t>(r.year & 0xffff) << 40) |
+                        ((r.classification & 0xff) << 32) | ((r.direction & 0xf) << 24);
+  return FlowKeysTable::Make(who, when);
 }
 
 FlowKeySet::Clash FlowKeySet::Find(const Row& r) const {
-  if (keys_.contains(Key(r, Kind::kFlow, r.month, r.quarter))) return Clash::kSameKey;
-  // A whole year meets the mark its months or quarters leave; a month or quarter meets the
-  // whole year's own key.
-  const bool whole = r.month == 0 && r.quarter == 0;
-  const absl::uint128 other = whole ? Key(r, Kind::kYearInParts, 0, 0) : Key(r, Kind::kFlow, 0, 0);
-  return keys_.contains(other) ? Clash::kWholeAndParts : Clash::kNone;
+  return ClashOf(keys_.Marks(Key(r)), Mark(r.month, r.quarter));
 }
 
 void FlowKeySet::Remember(const Row& r) {
-  keys_.insert(Key(r, Kind::kFlow, r.month, r.quarter));
-  // One mark for all the parts of a year: a monthly series costs little more than a key a flow.
-  if (r.month != 0 || r.quarter != 0) keys_.insert(Key(r, Kind::kYearInParts, 0, 0));
+  const uint32_t mark = Mark(r.month, r.quarter);
+  keys_.Update(Key(r), [mark](uint32_t marks) { return marks | mark; });
+}
+
+FlowKeySet::Clash FlowKeySet::CheckAndRemember(const FlowKeysTable::Key& key, uint32_t mark) {
+  Clash clash = Clash::kNone;
+  keys_.Update(key, [&](uint32_t marks) {
+    clash = ClashOf(marks, mark);
+    return clash == Clash::kNone ? marks | mark : marks;
+  });
+  return clash;
 }
 
 uint32_t FlowKeySet::ProductNumber(const std::string& code) {
@@ -96,8 +120,8 @@ void FlowKeySet::Remember(const v1::TradeFlow& f) {
 
 void FlowKeySet::CheckAndRemember(const v1::TradeFlow& f, const std::string& field,
                                   FieldViolations& v) {
-  const Clash clash = Find(f);
-  if (clash == Clash::kNone) Remember(f);
+  const Row row = RowOf(f, ProductNumber(f.product().code()));
+  const Clash clash = CheckAndRemember(Key(row), Mark(row.month, row.quarter));
   Report(
       clash, [&](bool period) { return period ? field + ".period" : field; }, v);
 }
@@ -111,26 +135,30 @@ void FlowKeySet::CheckAndRemember(const FlowBlock& b, const std::string& prefix,
   std::vector<uint32_t> products;
   products.reserve(b.products.size());
   for (const ProductEntry& p : b.products) products.push_back(ProductNumber(p.code));
+  // The table does not move while a batch's slots are fetched.
   Reserve(b.size());
-  for (size_t i = 0; i < b.size(); ++i) {
-    Row row;
-    row.reporter = economies[b.reporter[i]];
-    row.partner = economies[b.partner[i]];
-    row.product = products[b.product[i]];
-    row.classification = static_cast<uint64_t>(b.products[b.product[i]].classification);
-    row.direction = static_cast<uint64_t>(b.direction[i]);
-    row.year = b.year[i];
-    row.month = b.month[i];
-    row.quarter = b.quarter[i];
-    const Clash clash = Find(row);
-    if (clash == Clash::kNone) {
-      Remember(row);
-      continue;
+  FlowKeysTable::Key keys[kPrefetchRows];
+  for (size_t first = 0; first < b.size(); first += kPrefetchRows) {
+    const size_t end = std::min(b.size(), first + kPrefetchRows);
+    for (size_t i = first; i < end; ++i) {
+      Row row;
+      row.reporter = economies[b.reporter[i]];
+      row.partner = economies[b.partner[i]];
+      row.product = products[b.product[i]];
+      row.classification = static_cast<uint64_t>(b.products[b.product[i]].classification);
+      row.direction = static_cast<uint64_t>(b.direction[i]);
+      row.year = b.year[i];
+      keys[i - first] = Key(row);
+      keys_.Prefetch(keys[i - first]);
     }
-    Report(
-        clash,
-        [&](bool period) { return absl::StrCat(prefix, period ? "year[" : "reporter[", i, "]"); },
-        v);
+    for (size_t i = first; i < end; ++i) {
+      const Clash clash = CheckAndRemember(keys[i - first], Mark(b.month[i], b.quarter[i]));
+      if (clash == Clash::kNone) continue;
+      Report(
+          clash,
+          [&](bool period) { return absl::StrCat(prefix, period ? "year[" : "reporter[", i, "]"); },
+          v);
+    }
   }
 }
 

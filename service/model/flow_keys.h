@@ -1,8 +1,9 @@
 // The keys of the flows an upload has seen, to refuse two flows for the same reporter, partner,
 // product, direction and period, and a year given both whole and by month or quarter (it would
-// be counted twice). Exact: a key packs the flow's fields into 128 bits, with product codes
-// numbered as they come, so that checking tens of millions of flows costs about 16 bytes a flow
-// and no string is built.
+// be counted twice). Exact: a key packs the flow's fields but its month and quarter into 128
+// bits, with product codes numbered as they come, and holds the periods seen in that year as
+// marks beside it (flow_keys_table.h), so that checking and remembering a flow is one probe of
+// one flat table, a flow costs at most 16 bytes at the table's load and no string is built.
 //
 // TradeFlows (chunks, inline datasets, the stored dataset) and the rows of blocks share one
 // key space, so an upload's chunks and blocks are checked against each other.
@@ -13,11 +14,10 @@
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
-#include "absl/numeric/int128.h"
 #include "core/flow_block.h"
 #include "culturetrade/v1/trade_flow.pb.h"
 #include "service/model/field_violations.h"
+#include "service/model/flow_keys_table.h"
 
 namespace culturetrade {
 
@@ -40,7 +40,9 @@ class FlowKeySet {
   void CheckAndRemember(const FlowBlock& block, const std::string& prefix,
                         FieldViolations& violations);
   // Room for `flows` more flows.
-  void Reserve(size_t flows) { keys_.reserve(keys_.size() + flows); }
+  void Reserve(size_t flows) { keys_.Reserve(keys_.size() + flows); }
+  // The most bytes the set holds on its way to holding `flows` flows (at most a key each).
+  static int64_t BytesToHold(int64_t flows) { return FlowKeysTable::BytesToHold(flows); }
 
  private:
   // A flow's fields as numbers: economies below 26^3, the product as products_ numbers its
@@ -49,18 +51,18 @@ class FlowKeySet {
     uint64_t reporter = 0, partner = 0, product = 0, classification = 0, direction = 0;
     int year = 0, month = 0, quarter = 0;
   };
-  enum class Kind : uint8_t { kFlow, kYearInParts };
 
   static Row RowOf(const v1::TradeFlow& flow, uint32_t product);
-  // The key of the flow (kFlow) or of its year having parts (kYearInParts: month and quarter
-  // left out). A whole year's flow key is also what a month or quarter of it meets.
-  static absl::uint128 Key(const Row& row, Kind kind, int month, int quarter);
+  // The key of the row's year: its fields but month and quarter.
+  static FlowKeysTable::Key Key(const Row& row);
   Clash Find(const Row& row) const;
   void Remember(const Row& row);
+  // Remembers the period `mark` (Mark in flow_keys.cc) under `key` unless it clashes.
+  Clash CheckAndRemember(const FlowKeysTable::Key& key, uint32_t mark);
   uint32_t ProductNumber(const std::string& code);
 
   absl::flat_hash_map<std::string, uint32_t> products_;
-  absl::flat_hash_set<absl::uint128> keys_;
+  FlowKeysTable keys_;
 };
 
 }  // namespace culturetrade

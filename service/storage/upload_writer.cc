@@ -1,5 +1,7 @@
 #include "service/storage/upload_writer.h"
 
+#include <vector>
+
 #include "service/storage/dataset_rows.h"
 
 namespace culturetrade {
@@ -22,20 +24,19 @@ class UploadWriter : public DatasetWriter {
     absl::StatusOr<StoredBlock> stored = StoreBlock(block, encoder_);
     // A block refused as malformed was not stored: the upload may go on without it.
     if (!stored.ok()) return stored.status();
-    absl::StatusOr<int64_t> upload = store_.InsertBlock(upload_, blocks_, *stored);
-    if (!upload.ok()) {
-      failed_ = upload.status();
-      return failed_;
-    }
-    upload_ = *upload;
-    ++blocks_;
     flows_ += stored->flow_count;
-    return absl::OkStatus();
+    batch_bytes_ += static_cast<int64_t>(stored->data.size() + stored->reporters.size() +
+                                         stored->partners.size() + stored->products.size());
+    batch_.push_back(*std::move(stored));
+    // The first block goes at once, so that the upload exists in the store from its start.
+    if (upload_ != 0 && batch_bytes_ < kUploadBatchBytes) return absl::OkStatus();
+    return Flush();
   }
 
   absl::StatusOr<DatasetRecord> Commit() override {
     if (committed_) return Committed();
     if (!failed_.ok()) return failed_;
+    if (absl::Status s = Flush(); !s.ok()) return s;
     absl::StatusOr<DatasetRecord> record =
         creating_ ? store_.PublishCreate(dataset_, upload_, flows_)
                   : store_.PublishAppend(dataset_.id, etag_, upload_, flows_);
@@ -48,13 +49,30 @@ class UploadWriter : public DatasetWriter {
     return absl::FailedPreconditionError("store: the write was committed already");
   }
 
+  // Hands the batch to the store.
+  absl::Status Flush() {
+    if (batch_.empty()) return absl::OkStatus();
+    absl::StatusOr<int64_t> upload = store_.InsertBlocks(upload_, blocks_, batch_);
+    if (!upload.ok()) {
+      failed_ = upload.status();
+      return failed_;
+    }
+    upload_ = *upload;
+    blocks_ += static_cast<int64_t>(batch_.size());
+    batch_.clear();
+    batch_bytes_ = 0;
+    return absl::OkStatus();
+  }
+
   UploadStore& store_;
   const bool creating_;
   const NewDataset dataset_;  // only the id when appending
   const std::string etag_;
   BlockEncoder encoder_;
-  int64_t upload_ = 0;  // 0 until the first block is stored
-  int64_t blocks_ = 0, flows_ = 0;
+  int64_t upload_ = 0;              // 0 until the first block is stored
+  int64_t blocks_ = 0, flows_ = 0;  // blocks stored, flows written
+  std::vector<StoredBlock> batch_;  // encoded, not yet stored
+  int64_t batch_bytes_ = 0;
   absl::Status failed_;  // the first failure to store a block, after which nothing is done
   bool committed_ = false;
 };

@@ -38,7 +38,7 @@ absl::Status ConvertDataset(PGconn* conn, const std::string& id, int64_t revisio
     }
     absl::StatusOr<StoredBlock> stored = StoreBlock(block, encoder);
     if (!stored.ok()) return stored.status();
-    return InsertBlockRow(conn, upload, seq++, *stored);
+    return InsertBlockRows(conn, upload, seq++, {&*stored, 1});
   });
   for (int64_t after = -1;;) {
     absl::StatusOr<Result> batch = Exec(conn,
@@ -193,21 +193,29 @@ absl::Status LockForWrite(PGconn* conn, const std::string& id, const std::string
   return CheckEtag(id, r->Int(0, 0), etag);
 }
 
-absl::Status InsertBlockRow(PGconn* conn, int64_t upload, int64_t seq, const StoredBlock& block) {
-  return Exec(conn,
-              "INSERT INTO flow_blocks (upload_id, seq, flow_count, min_year, max_year, "
-              "reporters, partners, products, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-              Params()
-                  .Int(upload)
-                  .Int(seq)
-                  .Int(block.flow_count)
-                  .Int(block.min_year)
-                  .Int(block.max_year)
-                  .Bytes(absl::string_view(block.reporters))
-                  .Bytes(absl::string_view(block.partners))
-                  .Bytes(absl::string_view(block.products))
-                  .Bytes(absl::string_view(block.data)))
-      .status();
+absl::Status InsertBlockRows(PGconn* conn, int64_t upload, int64_t first_seq,
+                             absl::Span<const StoredBlock> blocks) {
+  // One statement of many rows: one round trip and one plan for the whole batch.
+  std::string sql =
+      "INSERT INTO flow_blocks (upload_id, seq, flow_count, min_year, max_year, reporters, "
+      "partners, products, data) VALUES ";
+  Params params;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const int p = params.size();
+    absl::StrAppend(&sql, i == 0 ? "" : ", ", "($", p + 1, ", $", p + 2, ", $", p + 3, ", $", p + 4,
+                    ", $", p + 5, ", $", p + 6, ", $", p + 7, ", $", p + 8, ", $", p + 9, ")");
+    const StoredBlock& block = blocks[i];
+    params.Int(upload)
+        .Int(first_seq + static_cast<int64_t>(i))
+        .Int(block.flow_count)
+        .Int(block.min_year)
+        .Int(block.max_year)
+        .Bytes(absl::string_view(block.reporters))
+        .Bytes(absl::string_view(block.partners))
+        .Bytes(absl::string_view(block.products))
+        .Bytes(absl::string_view(block.data));
+  }
+  return Exec(conn, sql.c_str(), params).status();
 }
 
 }  // namespace culturetrade::pg

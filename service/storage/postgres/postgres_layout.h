@@ -10,6 +10,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/types/span.h"
 #include "service/model/dataset_record.h"
 #include "service/storage/postgres/postgres_statement.h"
 #include "service/storage/stored_block.h"
@@ -37,7 +38,8 @@ absl::StatusOr<int64_t> SelectRevision(PGconn* conn, const std::string& id);
 absl::Status LockForWrite(PGconn* conn, const std::string& id, const std::string& etag);
 
 // Inserts block `seq` of `upload`.
-absl::Status InsertBlockRow(PGconn* conn, int64_t upload, int64_t seq, const StoredBlock& block);
+absl::Status InsertBlockRows(PGconn* conn, int64_t upload, int64_t first_seq,
+                             absl::Span<const StoredBlock> blocks);
 
 // The advisory lock key of upload owner `owner` (postgres_upload_owner.h): past the 32-bit keys
 // that hashtext() names, so no other lock of the store's takes it.

@@ -1,5 +1,5 @@
-// The PostgreSQL store's writes: the blocks of an upload each in a short transaction of
-// their own, and its commit.
+// The PostgreSQL store's writes: the blocks of an upload in a short transaction a batch (one
+// statement), and its commit.
 #include <libpq-fe.h>
 
 #include <utility>
@@ -106,8 +106,8 @@ absl::StatusOr<std::unique_ptr<DatasetWriter>> PostgresStore::Append(const std::
   return AppendWriter(*this, id, etag, Get(id));
 }
 
-absl::StatusOr<int64_t> PostgresStore::InsertBlock(int64_t upload, int64_t seq,
-                                                   const StoredBlock& block) {
+absl::StatusOr<int64_t> PostgresStore::InsertBlocks(int64_t upload, int64_t first_seq,
+                                                    absl::Span<const StoredBlock> blocks) {
   absl::StatusOr<int64_t> owner = upload == 0 ? owner_->Number() : int64_t{0};
   if (!owner.ok()) return owner.status();
   return Leased(*pool_, [&](PGconn* conn) -> absl::StatusOr<int64_t> {
@@ -121,7 +121,7 @@ absl::StatusOr<int64_t> PostgresStore::InsertBlock(int64_t upload, int64_t seq,
       if (!r.ok()) return r.status();
       id = r->Int(0, 0);
     }
-    absl::Status s = pg::InsertBlockRow(conn, id, seq, block);
+    absl::Status s = pg::InsertBlockRows(conn, id, first_seq, blocks);
     if (s.ok()) s = tx.Commit();
     if (!s.ok()) return s;
     return id;

@@ -73,8 +73,8 @@ class SqliteStore : public DatasetStore, private UploadStore {
   absl::Status SyncCommitsLocked(bool full);
 
   // UploadStore, for the writers.
-  absl::StatusOr<int64_t> InsertBlock(int64_t upload, int64_t seq,
-                                      const StoredBlock& block) override;
+  absl::StatusOr<int64_t> InsertBlocks(int64_t upload, int64_t first_seq,
+                                       absl::Span<const StoredBlock> blocks) override;
   absl::StatusOr<DatasetRecord> PublishCreate(const NewDataset& dataset, int64_t upload,
                                               int64_t flows) override;
   absl::StatusOr<DatasetRecord> PublishAppend(const std::string& id, const std::string& etag,

@@ -1,5 +1,5 @@
-// The SQLite store's writes: the blocks of an upload each in a short transaction of their
-// own, and its commit.
+// The SQLite store's writes: the blocks of an upload in a short transaction a batch, and its
+// commit.
 #include <sqlite3.h>
 
 #include <utility>
@@ -27,8 +27,8 @@ absl::StatusOr<std::unique_ptr<DatasetWriter>> SqliteStore::Append(const std::st
   return AppendWriter(*this, id, etag, Get(id));
 }
 
-absl::StatusOr<int64_t> SqliteStore::InsertBlock(int64_t upload, int64_t seq,
-                                                 const StoredBlock& block) {
+absl::StatusOr<int64_t> SqliteStore::InsertBlocks(int64_t upload, int64_t first_seq,
+                                                  absl::Span<const StoredBlock> blocks) {
   std::lock_guard<std::mutex> lock(mu_);
   if (absl::Status s = SyncCommitsLocked(false); !s.ok()) return s;
   Transaction tx(db_);
@@ -39,7 +39,10 @@ absl::StatusOr<int64_t> SqliteStore::InsertBlock(int64_t upload, int64_t seq,
     upload = sqlite3_last_insert_rowid(db_);
   }
   Statement insert(*statements_, sqlite::kInsertBlock);
-  absl::Status s = sqlite::InsertBlockRow(insert, upload, seq, block);
+  absl::Status s;
+  for (size_t i = 0; i < blocks.size() && s.ok(); ++i) {
+    s = sqlite::InsertBlockRow(insert, upload, first_seq + static_cast<int64_t>(i), blocks[i]);
+  }
   if (s.ok()) s = tx.Commit();
   if (!s.ok()) return s;
   return upload;
