@@ -82,6 +82,13 @@ absl::string_view CsvRecords::NextLine() {
 }
 
 bool CsvRecords::Next(std::vector<std::string>& cells) {
+  absl::string_view text;
+  if (!NextText(text)) return false;
+  SplitRecord(text, delimiter_, cells);
+  return true;
+}
+
+bool CsvRecords::NextText(absl::string_view& text) {
   while (pos_ < batch_.text.size()) {
     const int number = next_line_;
     const bool stream_start = pos_ == 0 && number == 1;
@@ -107,11 +114,37 @@ bool CsvRecords::Next(std::vector<std::string>& cells) {
       line = record_;
     }
     if (delimiter_ == 0) delimiter_ = DetectDelimiter(line);
-    SplitRecord(line, delimiter_, cells);
+    text = line;
     return true;
   }
   status_ = batch_.status;
   return false;
+}
+
+bool SplitPlainRecord(absl::string_view text, char delimiter, const CsvHeader& header,
+                      std::vector<absl::string_view>& cells) {
+  cells.clear();
+  unsigned char bytes = 0;  // every byte's bits: the top one set by any byte beyond ASCII
+  size_t start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    bytes |= static_cast<unsigned char>(c);
+    if (c == '"') return false;
+    if (c != delimiter) continue;
+    cells.push_back(text.substr(start, i - start));
+    start = i + 1;
+  }
+  cells.push_back(text.substr(start));
+  if (cells.size() > static_cast<size_t>(header.size())) return false;
+  if ((bytes & 0x80) == 0) return true;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (header.used(static_cast<int>(i)) &&
+        !google::protobuf::internal::IsStructurallyValidUTF8(cells[i].data(),
+                                                             static_cast<int>(cells[i].size()))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // ---- Headers and rows ----
@@ -226,9 +259,17 @@ absl::StatusOr<CsvHeaderRecord> ReadCsvHeaderRecord(CsvBatches& batches, char de
 
 absl::Status ReadCsvRows(CsvRecords& records, const CsvHeader& header, bool skip_bad,
                          const std::function<absl::Status(const CsvRow&)>& read_row,
-                         CsvReport& report) {
+                         CsvReport& report, const PlainRecordReader& read_plain) {
   std::vector<std::string> cells;
-  while (records.Next(cells)) {
+  std::vector<absl::string_view> plain;
+  absl::string_view text;
+  while (records.NextText(text)) {
+    if (read_plain && SplitPlainRecord(text, records.delimiter(), header, plain) &&
+        read_plain(plain)) {
+      ++report.rows;
+      continue;
+    }
+    SplitRecord(text, records.delimiter(), cells);
     absl::Status s = CheckRecord(header, cells);
     if (s.ok()) s = read_row(CsvRow(header, cells));
     if (s.ok()) {

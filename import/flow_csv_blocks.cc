@@ -14,12 +14,11 @@
 #include "import/csv_batches.h"
 #include "import/csv_table.h"
 #include "import/ordered_batch_pool.h"
+#include "import/plain_flow_rows.h"
 #include "proto/flow_block_convert.h"
 
 namespace culturetrade::import {
 namespace {
-
-using FlowTable = CsvTable<v1::TradeFlow>;
 
 // The records of a batch are worth a thread's while: small blocks come several to a batch.
 constexpr int kMinRecordsPerBatch = 1024;
@@ -43,10 +42,12 @@ struct FlowBatch {
   int64_t end = 0;  // of the batch in the stream
 };
 
-// Flows gathered into blocks of at most `per_block`, in order.
+// Flows gathered into blocks of at most `per_block`, in order: the flows of rows, and those
+// that `plain` (if any) reads from plain records.
 class BlockCutter {
  public:
-  explicit BlockCutter(int per_block) : per_block_(per_block) {}
+  BlockCutter(int per_block, std::unique_ptr<PlainFlowRows> plain)
+      : per_block_(per_block), plain_(std::move(plain)) {}
   // Cannot fail for the flows the layouts make, whose values and directions are valid.
   absl::Status Add(const std::vector<v1::TradeFlow>& flows) {
     for (const v1::TradeFlow& flow : flows) {
@@ -55,6 +56,12 @@ class BlockCutter {
     }
     return absl::OkStatus();
   }
+  // Whether the plain record of `cells` was read (its one flow added).
+  bool AddPlain(const std::vector<absl::string_view>& cells) {
+    if (!plain_ || !plain_->Add(cells, builder_)) return false;
+    if (builder_.size() == per_block_) Cut();
+    return true;
+  }
   // The blocks so far, the last one cut short.
   std::vector<v1::FlowBlock> Finish() {
     if (builder_.size() > 0) Cut();
@@ -62,9 +69,13 @@ class BlockCutter {
   }
 
  private:
-  void Cut() { blocks_.push_back(BlockToProto(builder_.Take())); }
+  void Cut() {
+    blocks_.push_back(BlockToProto(builder_.Take()));
+    if (plain_) plain_->NewBlock();
+  }
 
   const size_t per_block_;
+  const std::unique_ptr<PlainFlowRows> plain_;
   FlowBlockBuilder builder_;
   std::vector<v1::FlowBlock> blocks_;
 };
@@ -105,11 +116,14 @@ class ParallelFlowCsvBlocks final : public FlowCsvBlocks {
   FlowBatch Read(const CsvBatch& batch) const {
     FlowBatch out;
     out.end = batch.end;
-    BlockCutter cutter(options_.flows_per_block);
+    BlockCutter cutter(options_.flows_per_block, table_.reader().PlainRows());
     const auto take = [&cutter](const std::vector<v1::TradeFlow>& flows) {
       return cutter.Add(flows);
     };
-    out.status = table_.ReadBatch(batch, out.rows, take);
+    const auto take_plain = [&cutter](const std::vector<absl::string_view>& cells) {
+      return cutter.AddPlain(cells);
+    };
+    out.status = table_.ReadBatch(batch, out.rows, take, take_plain);
     out.blocks = cutter.Finish();
     return out;
   }
