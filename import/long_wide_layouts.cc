@@ -220,7 +220,7 @@ class LongPlainRows final : public PlainFlowRows {
     return std::pair(ClassificationOf(classification), std::move(code));
   }
 
-  const FlowContext& c_;
+  const FlowContext c_;
   const int direction_, value_;
   CellMeanings<std::string> reporters_, partners_, currencies_, sources_;
   CellMeanings<std::pair<Classification, std::string>> products_;
