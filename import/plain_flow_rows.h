@@ -28,7 +28,7 @@
 
 namespace culturetrade::import {
 
-// Reads the plain records of one batch, on one thread, into blocks.
+// Reads plain records into blocks, on one thread at a time.
 class PlainFlowRows {
  public:
   virtual ~PlainFlowRows() = default;
@@ -79,6 +79,10 @@ class CellMeanings {
     Recent& recent = recent_[Slot(cell)];
     if (recent.meaning != nullptr && Same(cell, recent.cell)) return *recent.meaning;
     auto it = meanings_.find(cell);
+    if (it == meanings_.end() && meanings_.size() >= kMaxMeanings) {
+      meanings_.clear();
+      recent_.fill(Recent());
+    }
     if (it == meanings_.end()) {
       it = meanings_.emplace(std::string(cell), Meaning{read(cell), BlockIndex()}).first;
     }
@@ -95,6 +99,9 @@ class CellMeanings {
     Meaning* meaning = nullptr;
   };
   static constexpr size_t kRecent = 64;
+  // Remembered for a whole file, but no more than this many (a column of ever new cells
+  // would hold the file in memory otherwise).
+  static constexpr size_t kMaxMeanings = size_t{1} << 14;
 
   static size_t Slot(absl::string_view cell) {
     if (cell.empty()) return 0;

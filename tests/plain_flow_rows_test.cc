@@ -231,6 +231,18 @@ TEST(PlainFlowRows, TrickyLongFilesReadAsReadFlowsCsvReadsThem) {
       {"KOR", "", "", v1::CLASSIFICATION_UNSPECIFIED, "USD", std::nullopt});
 }
 
+// A column of ever new cells is not remembered without end: past so many, its cells are
+// forgotten, and those that come again are read again.
+TEST(PlainFlowRows, AColumnOfEverNewCellsIsForgottenAsItGoes) {
+  std::string text = "reporter,partner,product,direction,year,value,currency\n";
+  // 30000 products, more than the plain rows of one thread remember.
+  for (int row = 0; row < 40000; ++row) {
+    absl::StrAppend(&text, "KOR,CHN,", row % 4 == 0 ? "TV" : absl::StrCat("P", row), ",X,",
+                    2000 + row % 20, ",", row, ",USD\n");
+  }
+  ExpectBlocksReadAsAtOnce(text, {});
+}
+
 TEST(PlainFlowRows, TrickyBaciFilesReadAsReadFlowsCsvReadsThem) {
   ExpectBlocksReadAsAtOnce(
       "t,i,j,k,v,q\n"
