@@ -1,7 +1,11 @@
 #include "import/csv_reader.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
+#include "absl/base/config.h"
+#include "absl/numeric/bits.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -82,6 +86,13 @@ absl::string_view CsvRecords::NextLine() {
 }
 
 bool CsvRecords::Next(std::vector<std::string>& cells) {
+  absl::string_view text;
+  if (!NextText(text)) return false;
+  SplitRecord(text, delimiter_, cells);
+  return true;
+}
+
+bool CsvRecords::NextText(absl::string_view& text) {
   while (pos_ < batch_.text.size()) {
     const int number = next_line_;
     const bool stream_start = pos_ == 0 && number == 1;
@@ -107,11 +118,72 @@ bool CsvRecords::Next(std::vector<std::string>& cells) {
       line = record_;
     }
     if (delimiter_ == 0) delimiter_ = DetectDelimiter(line);
-    SplitRecord(line, delimiter_, cells);
+    text = line;
     return true;
   }
   status_ = batch_.status;
   return false;
+}
+
+#ifndef ABSL_IS_LITTLE_ENDIAN
+#error "SplitPlainRecord reads eight bytes at a time, the first the lowest"
+#endif
+
+namespace {
+
+constexpr uint64_t kLowBits = 0x7F7F7F7F7F7F7F7FULL;
+constexpr uint64_t kHighBits = ~kLowBits;
+
+uint64_t EveryByte(char c) { return 0x0101010101010101ULL * static_cast<unsigned char>(c); }
+
+// The top bit of every byte of `word` that is `c`'s, and no other bit.
+uint64_t BytesEqual(uint64_t word, uint64_t c) {
+  const uint64_t x = word ^ c;  // 0 where equal
+  return ~(((x & kLowBits) + kLowBits) | x | kLowBits);
+}
+
+}  // namespace
+
+bool SplitPlainRecord(absl::string_view text, char delimiter, const CsvHeader& header,
+                      std::vector<absl::string_view>& cells) {
+  const uint64_t quotes = EveryByte('"'), delimiters = EveryByte(delimiter);
+  uint64_t bytes = 0;  // every byte's bits: a top one set by a byte beyond ASCII
+  // A cell a column, and one beyond, which makes the record not plain.
+  const size_t columns = static_cast<size_t>(header.size());
+  cells.resize(columns + 1);
+  size_t count = 0, start = 0, i = 0;
+  const auto cut = [&](size_t at) {
+    cells[count] = absl::string_view(text.data() + start, at - start);
+    count += count < columns;
+    start = at + 1;
+  };
+  // Eight bytes at a time, then the rest one by one: the records of a table are short.
+  for (; i + sizeof(uint64_t) <= text.size(); i += sizeof(uint64_t)) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, sizeof(word));
+    bytes |= word;
+    if (BytesEqual(word, quotes) != 0) return false;
+    for (uint64_t at = BytesEqual(word, delimiters); at != 0; at &= at - 1) {
+      cut(i + static_cast<size_t>(absl::countr_zero(at)) / 8);  // little-endian
+    }
+  }
+  for (; i < text.size(); ++i) {
+    bytes |= static_cast<unsigned char>(text[i]);
+    if (text[i] == '"') return false;
+    if (text[i] == delimiter) cut(i);
+  }
+  cells[count++] = absl::string_view(text.data() + start, text.size() - start);
+  if (count > columns) return false;
+  cells.resize(count);
+  if ((bytes & kHighBits) == 0) return true;
+  for (size_t c = 0; c < cells.size(); ++c) {
+    if (header.used(static_cast<int>(c)) &&
+        !google::protobuf::internal::IsStructurallyValidUTF8(cells[c].data(),
+                                                             static_cast<int>(cells[c].size()))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // ---- Headers and rows ----
@@ -226,9 +298,17 @@ absl::StatusOr<CsvHeaderRecord> ReadCsvHeaderRecord(CsvBatches& batches, char de
 
 absl::Status ReadCsvRows(CsvRecords& records, const CsvHeader& header, bool skip_bad,
                          const std::function<absl::Status(const CsvRow&)>& read_row,
-                         CsvReport& report) {
+                         CsvReport& report, const PlainRecordReader& read_plain) {
   std::vector<std::string> cells;
-  while (records.Next(cells)) {
+  std::vector<absl::string_view> plain;
+  absl::string_view text;
+  while (records.NextText(text)) {
+    if (read_plain && SplitPlainRecord(text, records.delimiter(), header, plain) &&
+        read_plain(plain)) {
+      ++report.rows;
+      continue;
+    }
+    SplitRecord(text, records.delimiter(), cells);
     absl::Status s = CheckRecord(header, cells);
     if (s.ok()) s = read_row(CsvRow(header, cells));
     if (s.ok()) {

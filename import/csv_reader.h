@@ -39,6 +39,9 @@ class CsvRecords {
   // The next non-blank record; false at the end of the batch, or at a record that cannot be
   // read (status() then says why).
   bool Next(std::vector<std::string>& cells);
+  // Like Next, the record's text (its lines joined) rather than its cells: valid until the
+  // next call.
+  bool NextText(absl::string_view& text);
   // OK, or why the records ended before the batch did.
   const absl::Status& status() const { return status_; }
   // The line the last record starts on, counting from 1.
@@ -88,6 +91,12 @@ class CsvHeader {
   std::vector<std::string> keys_;
   std::vector<std::string> meanings_;  // empty: ignored
 };
+
+// The cells of `text`, a record of CsvRecords, as views of it, when it is plain: no quotes,
+// no more cells than the header has columns, and UTF-8 in every column the header's layout
+// reads. False for any other record, which Next splits and CheckCsvRecord judges.
+bool SplitPlainRecord(absl::string_view text, char delimiter, const CsvHeader& header,
+                      std::vector<absl::string_view>& cells);
 
 // One record under its header.
 class CsvRow {
@@ -143,14 +152,20 @@ struct CsvHeaderRecord {
 };
 absl::StatusOr<CsvHeaderRecord> ReadCsvHeaderRecord(CsvBatches& batches, char delimiter);
 
+// Reads a plain record (SplitPlainRecord's cells) as the row reader would and returns true,
+// or returns false having read nothing, leaving the record to the row reader, which gives the
+// same items or the record's error. A shortcut for the records most files are made of.
+using PlainRecordReader = std::function<bool(const std::vector<absl::string_view>& cells)>;
+
 // Runs `read_row` on each of `records`, rows under `header`, counting them in `report`. A bad
 // row ends the read with an error naming its line, or with `skip_bad` is counted in `report`
 // and skipped. A row is bad before it is read when it has a cell beyond the header's columns
 // (a value holding the delimiter, unquoted) or text in a column the layout reads that is not
-// UTF-8 (which no string of the API may hold).
+// UTF-8 (which no string of the API may hold). `read_plain`, if given, reads plain records
+// first.
 absl::Status ReadCsvRows(CsvRecords& records, const CsvHeader& header, bool skip_bad,
                          const std::function<absl::Status(const CsvRow&)>& read_row,
-                         CsvReport& report);
+                         CsvReport& report, const PlainRecordReader& read_plain = nullptr);
 
 // Adds the rows, skipped rows and first bad row of `batch`, a report of ReadCsvRows, to
 // `total`, the report of the rows before them.

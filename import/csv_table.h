@@ -17,7 +17,8 @@
 
 namespace culturetrade::import {
 
-template <typename Item>
+// `Reader` is the CsvRowReader<Item> that the layouts make, or a class derived from it.
+template <typename Item, typename Reader = CsvRowReader<Item>>
 class CsvTable {
  public:
   // Reads the header from `batches`, and makes the reader of its layout with
@@ -30,7 +31,7 @@ class CsvTable {
     if (!record.ok()) return record.status();
     CsvTable table(*record, skip_bad);
     report.delimiter = record->delimiter;
-    CsvRowReaderOr<Item> reader = make_reader(table.header_, report);
+    absl::StatusOr<std::unique_ptr<Reader>> reader = make_reader(table.header_, report);
     if (!reader.ok()) return CsvError("line ", record->line, ": ", reader.status().message());
     report.columns = table.header_.Meanings();
     table.reader_ = *std::move(reader);
@@ -38,9 +39,11 @@ class CsvTable {
   }
 
   // Reads the rows of `batch`, counting them in `report` as ReadCsvRows does, and hands the
-  // items of each good row to `take(std::vector<Item>&)`, whose error is the row's.
+  // items of each good row to `take(std::vector<Item>&)`, whose error is the row's. Plain
+  // records go to `read_plain` first, if given.
   template <typename Take>
-  absl::Status ReadBatch(const CsvBatch& batch, CsvReport& report, const Take& take) const {
+  absl::Status ReadBatch(const CsvBatch& batch, CsvReport& report, const Take& take,
+                         const PlainRecordReader& read_plain = nullptr) const {
     CsvRecords records(batch, delimiter_);
     std::vector<Item> row_items;
     const auto read_row = [&](const CsvRow& row) {
@@ -48,8 +51,10 @@ class CsvTable {
       absl::Status read = reader_->Read(row, row_items);
       return read.ok() ? take(row_items) : read;
     };
-    return ReadCsvRows(records, header_, skip_bad_, read_row, report);
+    return ReadCsvRows(records, header_, skip_bad_, read_row, report, read_plain);
   }
+
+  const Reader& reader() const { return *reader_; }
 
   // After the last batch, `report` counting the rows of all: see FinishCsvRows.
   absl::Status Finish(const CsvReport& report) const { return FinishCsvRows(report, line_); }
@@ -77,7 +82,7 @@ class CsvTable {
         skip_bad_(skip_bad) {}
 
   CsvHeader header_;
-  std::unique_ptr<CsvRowReader<Item>> reader_;
+  std::unique_ptr<Reader> reader_;
   char delimiter_;
   int line_;  // the header's
   bool skip_bad_;

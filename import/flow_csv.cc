@@ -9,7 +9,7 @@ namespace culturetrade::import {
 absl::StatusOr<FlowCsv> ReadFlowsCsv(std::istream& in, const FlowCsvDefaults& defaults) {
   FlowCsv out;
   CsvBatches batches(in);
-  absl::StatusOr<CsvTable<v1::TradeFlow>> table = OpenFlowTable(batches, defaults, out.report);
+  absl::StatusOr<FlowTable> table = OpenFlowTable(batches, defaults, out.report);
   if (!table.ok()) return table.status();
   if (absl::Status s = table->ReadAll(batches, out.flows, out.report); !s.ok()) return s;
   return out;

@@ -4,6 +4,8 @@
 #include <atomic>
 #include <cstddef>
 #include <deque>
+#include <memory>
+#include <mutex>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -14,12 +16,11 @@
 #include "import/csv_batches.h"
 #include "import/csv_table.h"
 #include "import/ordered_batch_pool.h"
+#include "import/plain_flow_rows.h"
 #include "proto/flow_block_convert.h"
 
 namespace culturetrade::import {
 namespace {
-
-using FlowTable = CsvTable<v1::TradeFlow>;
 
 // The records of a batch are worth a thread's while: small blocks come several to a batch.
 constexpr int kMinRecordsPerBatch = 1024;
@@ -43,10 +44,13 @@ struct FlowBatch {
   int64_t end = 0;  // of the batch in the stream
 };
 
-// Flows gathered into blocks of at most `per_block`, in order.
+// Flows gathered into blocks of at most `per_block`, in order: the flows of rows, and those
+// that `plain` (if not null) reads from plain records.
 class BlockCutter {
  public:
-  explicit BlockCutter(int per_block) : per_block_(per_block) {}
+  BlockCutter(int per_block, PlainFlowRows* plain) : per_block_(per_block), plain_(plain) {
+    if (plain_ != nullptr) plain_->NewBlock();
+  }
   // Cannot fail for the flows the layouts make, whose values and directions are valid.
   absl::Status Add(const std::vector<v1::TradeFlow>& flows) {
     for (const v1::TradeFlow& flow : flows) {
@@ -55,6 +59,12 @@ class BlockCutter {
     }
     return absl::OkStatus();
   }
+  // Whether the plain record of `cells` was read (its one flow added).
+  bool AddPlain(const std::vector<absl::string_view>& cells) {
+    if (plain_ == nullptr || !plain_->Add(cells, builder_)) return false;
+    if (builder_.size() == per_block_) Cut();
+    return true;
+  }
   // The blocks so far, the last one cut short.
   std::vector<v1::FlowBlock> Finish() {
     if (builder_.size() > 0) Cut();
@@ -62,9 +72,13 @@ class BlockCutter {
   }
 
  private:
-  void Cut() { blocks_.push_back(BlockToProto(builder_.Take())); }
+  void Cut() {
+    blocks_.push_back(BlockToProto(builder_.Take()));
+    if (plain_ != nullptr) plain_->NewBlock();
+  }
 
   const size_t per_block_;
+  PlainFlowRows* const plain_;
   FlowBlockBuilder builder_;
   std::vector<v1::FlowBlock> blocks_;
 };
@@ -105,13 +119,36 @@ class ParallelFlowCsvBlocks final : public FlowCsvBlocks {
   FlowBatch Read(const CsvBatch& batch) const {
     FlowBatch out;
     out.end = batch.end;
-    BlockCutter cutter(options_.flows_per_block);
+    std::unique_ptr<PlainFlowRows> plain = TakePlainRows();
+    BlockCutter cutter(options_.flows_per_block, plain.get());
     const auto take = [&cutter](const std::vector<v1::TradeFlow>& flows) {
       return cutter.Add(flows);
     };
-    out.status = table_.ReadBatch(batch, out.rows, take);
+    const auto take_plain = [&cutter](const std::vector<absl::string_view>& cells) {
+      return cutter.AddPlain(cells);
+    };
+    out.status = table_.ReadBatch(batch, out.rows, take, take_plain);
     out.blocks = cutter.Finish();
+    if (plain) GiveBack(std::move(plain));
     return out;
+  }
+
+  // Plain rows that remember the cells of the batches read before, so that a code is read
+  // once a file rather than once a batch; a thread's at a time.
+  std::unique_ptr<PlainFlowRows> TakePlainRows() const {
+    {
+      std::lock_guard<std::mutex> lock(plain_mutex_);
+      if (!idle_plain_.empty()) {
+        std::unique_ptr<PlainFlowRows> plain = std::move(idle_plain_.back());
+        idle_plain_.pop_back();
+        return plain;
+      }
+    }
+    return table_.reader().PlainRows();
+  }
+  void GiveBack(std::unique_ptr<PlainFlowRows> plain) const {
+    std::lock_guard<std::mutex> lock(plain_mutex_);
+    idle_plain_.push_back(std::move(plain));
   }
 
   // The blocks of the next batch, or the end of the file, or the error that ends the read.
@@ -140,6 +177,8 @@ class ParallelFlowCsvBlocks final : public FlowCsvBlocks {
   std::deque<v1::FlowBlock> blocks_;  // of the batch taken last, not handed out yet
   absl::Status status_;
   bool ended_ = false;
+  mutable std::mutex plain_mutex_;
+  mutable std::vector<std::unique_ptr<PlainFlowRows>> idle_plain_;  // of batches read
   // Last, so that its threads stop before what they use goes.
   OrderedBatchPool<FlowBatch> pool_;
 };

@@ -5,9 +5,13 @@
 #include "import/csv_error.h"
 #include "import/flow_csv.h"
 #include "import/flow_fields.h"
+#include "import/plain_flow_rows.h"
 #include "import/scale.h"
 
 namespace culturetrade::import {
+
+std::unique_ptr<PlainFlowRows> FlowRowReader::PlainRows() const { return nullptr; }
+
 namespace {
 
 absl::StatusOr<FlowLayout> DetectLayout(const CsvHeader& h) {
@@ -78,14 +82,12 @@ FlowRowReaderOr MakeFlowRowReader(CsvHeader& h, const FlowCsvDefaults& d, CsvRep
   }
 }
 
-absl::StatusOr<CsvTable<v1::TradeFlow>> OpenFlowTable(CsvBatches& batches,
-                                                      const FlowCsvDefaults& defaults,
-                                                      CsvReport& report) {
+absl::StatusOr<FlowTable> OpenFlowTable(CsvBatches& batches, const FlowCsvDefaults& defaults,
+                                        CsvReport& report) {
   const auto make_reader = [&defaults](CsvHeader& header, CsvReport& r) {
     return MakeFlowRowReader(header, defaults, r);
   };
-  return CsvTable<v1::TradeFlow>::Open(batches, defaults.delimiter, defaults.skip_bad, make_reader,
-                                       report);
+  return FlowTable::Open(batches, defaults.delimiter, defaults.skip_bad, make_reader, report);
 }
 
 }  // namespace culturetrade::import

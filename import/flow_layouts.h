@@ -37,9 +37,18 @@ enum class FlowLayout { kAuto, kLong, kWide, kComtrade, kBaci };
 // "auto", "long", "wide", "comtrade" or "baci".
 absl::StatusOr<FlowLayout> ParseFlowLayout(const std::string& name);
 
+class PlainFlowRows;  // plain_flow_rows.h
+
 // Reads the flows of one record in one layout.
-using FlowRowReader = CsvRowReader<v1::TradeFlow>;
-using FlowRowReaderOr = CsvRowReaderOr<v1::TradeFlow>;
+class FlowRowReader : public CsvRowReader<v1::TradeFlow> {
+ public:
+  // A reader of the plain records of one batch straight into blocks, giving the flows that
+  // Read gives; null when the layout has none (Read reads every record).
+  virtual std::unique_ptr<PlainFlowRows> PlainRows() const;
+};
+using FlowRowReaderOr = absl::StatusOr<std::unique_ptr<FlowRowReader>>;
+// A flow CSV stream's table.
+using FlowTable = CsvTable<v1::TradeFlow, FlowRowReader>;
 
 // The reader of the layout `defaults` names, or else the one the header fits, having claimed
 // its columns; `report` gets the layout and the notes of the flags standing in for columns.
@@ -49,9 +58,8 @@ FlowRowReaderOr MakeFlowRowReader(CsvHeader& header, const FlowCsvDefaults& defa
 // The table of a flow CSV stream: its header, read from `batches`, and the reader that
 // MakeFlowRowReader makes for it. ReadFlowsCsv reads its rows one batch after the other,
 // FlowCsvBlocks on several threads.
-absl::StatusOr<CsvTable<v1::TradeFlow>> OpenFlowTable(CsvBatches& batches,
-                                                      const FlowCsvDefaults& defaults,
-                                                      CsvReport& report);
+absl::StatusOr<FlowTable> OpenFlowTable(CsvBatches& batches, const FlowCsvDefaults& defaults,
+                                        CsvReport& report);
 
 // The reader of each layout, having claimed the header's columns (or said which it lacks) and
 // noted in `report` what the flags stand in for.

@@ -1,6 +1,7 @@
 // The long and wide layouts of flow_layouts.h: analysts' and statistical offices' own files,
 // whose columns say who trades what, when and in which currency, the command's flags standing
 // in for those a file lacks.
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "import/flow_csv.h"
 #include "import/flow_fields.h"
 #include "import/flow_layouts.h"
+#include "import/plain_flow_rows.h"
 #include "import/scale.h"
 #include "import/value_status.h"
 
@@ -40,8 +42,12 @@ class FlowContext {
   // file's scale.
   absl::Status Add(const CsvRow& row, int column, v1::FlowDirection direction, v1::TradeFlow flow,
                    std::vector<v1::TradeFlow>& out) const;
+  // Whether the period's month or quarter has a column of its own.
+  bool SplitsPeriods() const { return period_.month >= 0 || period_.quarter >= 0; }
 
  private:
+  friend class LongPlainRows;
+
   absl::Status FillParties(const CsvRow& row, v1::TradeFlow& flow) const;
 
   FlowCsvDefaults defaults_;
@@ -124,6 +130,106 @@ absl::Status FlowContext::Add(const CsvRow& row, int column, v1::FlowDirection d
   return absl::OkStatus();
 }
 
+// The plain records of a long file, one flow each, read as LongLayout::Read reads them.
+class LongPlainRows final : public PlainFlowRows {
+ public:
+  LongPlainRows(const FlowContext& context, int direction, int value)
+      : c_(context), direction_(direction), value_(value) {}
+
+  bool Add(const std::vector<absl::string_view>& cells, FlowBlockBuilder& builder) override {
+    const FlowCsvDefaults& d = c_.defaults_;
+    auto& reporter =
+        reporters_.Of(PlainCellOr(cells, c_.reporter_, d.reporter),
+                      [&](absl::string_view cell) { return Country(c_.reporter_, cell); });
+    auto& partner =
+        partners_.Of(PlainCellOr(cells, c_.partner_, d.partner),
+                     [&](absl::string_view cell) { return Country(c_.partner_, cell); });
+    auto& product =
+        products_.Of(ProductKey(cells), [&](absl::string_view) { return Product(cells); });
+    auto& period = periods_.Of(PlainCell(cells, c_.period_.period), [](absl::string_view cell) {
+      return ValueOrNone(ParseCsvPeriod(absl::StripAsciiWhitespace(cell), false));
+    });
+    auto& status = statuses_.Of(PlainCell(cells, c_.status_), [](absl::string_view cell) {
+      return ValueOrNone(ParseStatus(CellText(0, cell)));
+    });
+    auto& source = sources_.Of(PlainCell(cells, c_.source_), [](absl::string_view cell) {
+      return std::optional<std::string>(CellText(0, cell));
+    });
+    auto& direction = directions_.Of(PlainCell(cells, direction_), [](absl::string_view cell) {
+      return ValueOrNone(ParseDirection(CellText(0, cell)));
+    });
+    auto& currency =
+        currencies_.Of(PlainCellOr(cells, c_.currency_, d.currency), [&](absl::string_view cell) {
+          return ValueOrNone(ParseCurrencyCode(CellText(c_.currency_, cell)));
+        });
+    const std::optional<Decimal> value =
+        PlainValue(PlainCell(cells, value_), d.scale_exponent.value_or(0));
+    if (!reporter.value || !partner.value || !product.value || !period.value || !status.value ||
+        !direction.value || !currency.value || !value) {
+      return false;
+    }
+    FlowBlockBuilder::Row row;
+    // In the order of AddTradeFlow, so that the dictionaries are in the same order.
+    row.reporter = reporter.index.In(block(), [&] { return builder.Economy(*reporter.value); });
+    row.partner = partner.index.In(block(), [&] { return builder.Economy(*partner.value); });
+    row.product = product.index.In(
+        block(), [&] { return builder.Product(product.value->first, product.value->second, ""); });
+    row.currency = currency.index.In(block(), [&] { return builder.Currency(*currency.value); });
+    if (!source.value->empty()) {
+      row.source =
+          source.index.In(block(), [&] { return builder.Source(SourceTitled(*source.value)); });
+    }
+    const v1::Period& p = *period.value;
+    row.period = Period{p.year(), p.month(), p.quarter()};
+    row.direction = DirectionOf(*direction.value);
+    row.status = StatusOf(*status.value);
+    row.value = *value;
+    builder.Add(std::move(row));
+    return true;
+  }
+
+ private:
+  // The meaning of a country column's cell, or of the flag standing in for it.
+  static std::optional<std::string> Country(int column, absl::string_view cell) {
+    return ValueOrNone(ParseCountry(CellText(column, cell)));
+  }
+
+  // The product and classification cells, apart by a line end, which no plain cell holds.
+  absl::string_view ProductKey(const std::vector<absl::string_view>& cells) {
+    const absl::string_view product = PlainCellOr(cells, c_.product_, c_.defaults_.product);
+    if (c_.classification_ < 0) return product;
+    product_key_.assign(product.data(), product.size());
+    product_key_ += '\n';
+    const absl::string_view classification = PlainCell(cells, c_.classification_);
+    product_key_.append(classification.data(), classification.size());
+    return product_key_;
+  }
+
+  std::optional<std::pair<Classification, std::string>> Product(
+      const std::vector<absl::string_view>& cells) const {
+    std::string code = CellText(c_.product_, PlainCellOr(cells, c_.product_, c_.defaults_.product));
+    if (code.empty()) return std::nullopt;
+    v1::Classification classification = c_.defaults_.classification;
+    if (c_.classification_ >= 0) {
+      absl::StatusOr<v1::Classification> c =
+          ParseClassification(CellText(0, PlainCell(cells, c_.classification_)));
+      if (!c.ok()) return std::nullopt;
+      classification = *c;
+    }
+    if (classification == v1::CLASSIFICATION_UNSPECIFIED) classification = v1::CLASSIFICATION_FREE;
+    return std::pair(ClassificationOf(classification), std::move(code));
+  }
+
+  const FlowContext c_;
+  const int direction_, value_;
+  CellMeanings<std::string> reporters_, partners_, currencies_, sources_;
+  CellMeanings<std::pair<Classification, std::string>> products_;
+  CellMeanings<v1::Period> periods_;
+  CellMeanings<v1::ValueStatus> statuses_;
+  CellMeanings<v1::FlowDirection> directions_;
+  std::string product_key_;
+};
+
 // One row per flow.
 class LongLayout final : public FlowRowReader {
  public:
@@ -142,6 +248,12 @@ class LongLayout final : public FlowRowReader {
     absl::StatusOr<v1::FlowDirection> direction = ParseDirection(row.Cell(direction_));
     if (!direction.ok()) return row.Bad(direction_, direction.status());
     return context_.Add(row, value_, *direction, std::move(f), out);
+  }
+
+  std::unique_ptr<PlainFlowRows> PlainRows() const override {
+    // Months and quarters in columns of their own refine the period: not a cell's meaning.
+    if (context_.SplitsPeriods()) return nullptr;
+    return std::make_unique<LongPlainRows>(context_, direction_, value_);
   }
 
  private:
