@@ -37,7 +37,8 @@ import store_benchmark  # noqa: E402
 from processes import CHECKOUT, BenchmarkError, Cores, wait_for_memory  # noqa: E402
 
 FULL = {"growth_sizes": [10**4, 10**5, 10**6, 10**7], "ingest_flows": 10**6,
-        "rpc_world_flows": 10**6, "rpc_mixed_datasets": 1000, "rpc_seconds": 20, "rpc_warmup": 3, "profile_seconds": 5,
+        "rpc_world_flows": 10**6, "rpc_mixed_datasets": 1000, "rpc_seconds": 20, "rpc_warmup": 3,
+        "profile_seconds": 5,
         "postgres_flows": 10**6, "compare_sizes": [10**5, 10**6, 10**7]}
 SMOKE = {"growth_sizes": [10**3, 10**4], "ingest_flows": 10**4, "rpc_world_flows": 10**4,
          "rpc_mixed_datasets": 20,

@@ -367,12 +367,12 @@ class Report:
                  "at half of it with a per-request log for the latency. The echo server "
                  "(culturetrade-bench-echo) is a gRPC sync server built from the same libraries "
                  "with the same settings, whose one method returns its request; it gets the "
-                 "study request's bytes. Server and h2load are pinned to the same cores every "
-                 "time. The server's CPU per call and how many cores it kept busy come from "
-                 "/proc during the peak run: where the echo keeps its core less than fully busy, "
-                 "the load generator (on its own core) is what limits it, and the ratio of "
-                 "requests per second understates the server's own cost, which the ratio of "
-                 "calls per CPU second shows.")
+                 "study request's bytes. Servers and load generators are pinned to the same "
+                 "cores every time. The server's CPU per call and how many cores it kept busy "
+                 "come from /proc during the peak run: where the echo keeps its core less than "
+                 "fully busy, the load generator (on its own core) is what limits it, and the "
+                 "ratio of requests per second understates the server's own cost, which the "
+                 "ratio of calls per CPU second shows.")
         if "mixed" in s:
             fleet = rpc["fleet"]
             self.add(f"The mixed load is what a fleet of services would send: "
@@ -384,8 +384,10 @@ class Report:
                      "culturetrade-bench-grpc-load (gRPC's generic stub, callback API) sends "
                      "them in a fixed random order with the same connections, calls in flight, "
                      "durations and cores, and counts every call's gRPC status; its latency "
-                     "run paces calls at half of the peak rate. Its baseline is the echo driven "
-                     "by the same generator with the same bodies in the same run.")
+                     "run paces calls at half of the peak rate. A gRPC client costs more per "
+                     "call than h2load, so the echo's peak under it is lower than under h2load: "
+                     "the mixed load's baseline is therefore the echo driven by the same "
+                     "generator with the same bodies in the same run.")
         rows = [[names[k], f"{s[k]['rps_ratio']:.2f}x", f"{s[k]['cpu_ratio']:.2f}x",
                  f"{s[k]['p99_ratio']:.2f}x" if "p99_ratio" in s[k] else "-"]
                 for k in ("study", "world", "mixed") if k in s]
