@@ -1,6 +1,7 @@
 #include "bench/rpc/grpc_load.h"
 
 #include <grpcpp/client_context.h>
+#include <grpcpp/completion_queue.h>
 #include <grpcpp/create_channel.h>
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/security/credentials.h>
@@ -9,12 +10,8 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
-#include <condition_variable>
+#include <cstdint>
 #include <memory>
-#include <mutex>
-#include <random>
-#include <thread>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -45,6 +42,14 @@ class LoadRun {
     }
   }
 
+  ~LoadRun() {
+    cq_.Shutdown();
+    void* tag;
+    bool ok;
+    while (cq_.Next(&tag, &ok)) {
+    }
+  }
+
   bool Connect() {
     const auto deadline = absl::ToChronoTime(absl::Now() + absl::Seconds(30));
     return std::all_of(channels_.begin(), channels_.end(),
@@ -56,14 +61,33 @@ class LoadRun {
     measure_from_ = start_ + options_.warmup;
     end_ = measure_from_ + options_.duration;
     const int slots = options_.connections * options_.in_flight;
-    if (options_.rate > 0) {
-      Pace(slots);
-    } else {
-      in_flight_ = slots;
-      for (int slot = 0; slot < slots; ++slot) Issue(slot % options_.connections);
+    const absl::Duration interval =
+        options_.rate > 0 ? absl::Seconds(1 / options_.rate) : absl::ZeroDuration();
+    // Unpaced, every slot starts at once and each ended call starts the next; paced, the k-th
+    // call starts at start_ + k * interval, or as soon as a slot is free after that. One thread
+    // polls and starts calls, as h2load does: no hand-off between threads per call.
+    int64_t started = 0;
+    int in_flight = 0;
+    auto due = [&] { return start_ + interval * started; };
+    for (;;) {
+      absl::Time now = absl::Now();
+      while (now < end_ && in_flight < slots && due() <= now) {
+        Issue(static_cast<int>(started++ % options_.connections));
+        ++in_flight;
+      }
+      if (in_flight == 0 && now >= end_) break;
+      // Sleeps in the poller until a call ends or, paced with a slot free, the next is due.
+      void* tag = nullptr;
+      bool ok = false;
+      if (now >= end_ || in_flight == slots) {
+        cq_.Next(&tag, &ok);
+      } else if (cq_.AsyncNext(&tag, &ok, absl::ToChronoTime(std::min(due(), end_))) !=
+                 grpc::CompletionQueue::GOT_EVENT) {
+        continue;
+      }
+      Done(std::unique_ptr<Call>(static_cast<Call*>(tag)));
+      --in_flight;
     }
-    std::unique_lock<std::mutex> lock(mu_);
-    ended_.wait(lock, [&] { return in_flight_ == 0; });
     std::sort(result_.latencies_ms.begin(), result_.latencies_ms.end());
     result_.seconds = absl::ToDoubleSeconds(options_.duration);
     return std::move(result_);
@@ -72,29 +96,14 @@ class LoadRun {
  private:
   struct Call {
     grpc::ClientContext context;
-    grpc::ByteBuffer request;
+    std::unique_ptr<grpc::GenericClientAsyncResponseReader> reader;
     grpc::ByteBuffer response;
+    grpc::Status status;
     absl::Time start;
   };
 
-  // Starts the k-th call on schedule, start_ + k / rate, with at most `slots` in flight.
-  void Pace(int slots) {
-    const absl::Duration interval = absl::Seconds(1 / options_.rate);
-    for (int64_t k = 0;; ++k) {
-      const absl::Time due = start_ + interval * k;
-      if (due >= end_) break;
-      {
-        std::unique_lock<std::mutex> lock(mu_);
-        ended_.wait(lock, [&] { return in_flight_ < slots; });
-        ++in_flight_;
-      }
-      absl::SleepFor(due - absl::Now());
-      Issue(static_cast<int>(k % options_.connections));
-    }
-  }
-
   const grpc::ByteBuffer& NextBody() {
-    const uint64_t k = next_body_.fetch_add(1, std::memory_order_relaxed);
+    const uint64_t k = next_body_++;
     if (!options_.random_order) return bodies_[k % bodies_.size()];
     // A fixed pseudo-random sequence, the same on every run (SplitMix64 of the call number).
     uint64_t x = k + 0x9e3779b97f4a7c15ULL;
@@ -105,47 +114,32 @@ class LoadRun {
 
   void Issue(int connection) {
     auto* call = new Call;
-    call->request = NextBody();  // shares the body's slices, copies no bytes
     call->start = absl::Now();
     call->context.set_deadline(absl::ToChronoTime(call->start + kCallDeadline));
-    stubs_[connection]->UnaryCall(&call->context, options_.method, grpc::StubOptions(),
-                                  &call->request, &call->response,
-                                  [this, call, connection](const grpc::Status& status) {
-                                    Done(std::unique_ptr<Call>(call), status, connection);
-                                  });
+    // The request shares the body's slices: no bytes are copied.
+    call->reader =
+        stubs_[connection]->PrepareUnaryCall(&call->context, options_.method, NextBody(), &cq_);
+    call->reader->StartCall();
+    call->reader->Finish(&call->response, &call->status, call);
   }
 
-  void Done(std::unique_ptr<Call> call, const grpc::Status& status, int connection) {
+  void Done(std::unique_ptr<Call> call) {
     const absl::Time now = absl::Now();
-    bool again;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      const auto code = static_cast<size_t>(status.error_code());
-      ++result_.codes[code < kCodeNames.size() ? kCodeNames[code] : "UNKNOWN"];
-      if (call->start >= measure_from_ && call->start < end_) {
-        result_.latencies_ms.push_back(absl::ToDoubleMilliseconds(now - call->start));
-      }
-      if (now >= measure_from_ && now < end_) ++result_.measured;
-      again = options_.rate <= 0 && now < end_;
-      if (!again) --in_flight_;
+    const auto code = static_cast<size_t>(call->status.error_code());
+    ++result_.codes[code < kCodeNames.size() ? kCodeNames[code] : "UNKNOWN"];
+    if (call->start >= measure_from_ && call->start < end_) {
+      result_.latencies_ms.push_back(absl::ToDoubleMilliseconds(now - call->start));
     }
-    call.reset();
-    if (again) {
-      Issue(connection);
-    } else {
-      ended_.notify_all();
-    }
+    if (now >= measure_from_ && now < end_) ++result_.measured;
   }
 
   const LoadOptions& options_;
   const std::vector<grpc::ByteBuffer>& bodies_;
   std::vector<std::shared_ptr<grpc::Channel>> channels_;
   std::vector<std::unique_ptr<grpc::GenericStub>> stubs_;
-  std::atomic<uint64_t> next_body_{0};
+  grpc::CompletionQueue cq_;
+  uint64_t next_body_ = 0;
   absl::Time start_, measure_from_, end_;
-  std::mutex mu_;
-  std::condition_variable ended_;
-  int in_flight_ = 0;
   LoadResult result_;
 };
 

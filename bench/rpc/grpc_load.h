@@ -1,7 +1,8 @@
 // A gRPC load generator for one unary method over many request bodies, which h2load (one fixed
 // body, HTTP status only) cannot be: it sends raw serialized requests through
-// grpc::GenericStub's callback API, round robin or at random over the bodies, on `connections`
-// channels with `in_flight` calls each, and counts every call's gRPC status.
+// grpc::GenericStub on one completion queue polled by one thread, round robin or at random over the
+// bodies, on `connections` channels with `in_flight` calls each, and counts every call's gRPC
+// status.
 #ifndef CULTURETRADE_BENCH_RPC_GRPC_LOAD_H_
 #define CULTURETRADE_BENCH_RPC_GRPC_LOAD_H_
 

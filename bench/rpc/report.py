@@ -381,8 +381,8 @@ class Report:
                      "to twelve years of exports and imports, from the benchmark world) created "
                      "through the SDK by culturetrade-bench-mixed-fleet, and one AnalyzeBalance "
                      "request per dataset on a pair it holds. h2load repeats one body, so "
-                     "culturetrade-bench-grpc-load (gRPC's generic stub, callback API) sends "
-                     "them in a fixed random order with the same connections, calls in flight, "
+                     "culturetrade-bench-grpc-load (gRPC's generic stub, one completion queue "
+                     "polled by one thread) sends them in a fixed random order with the same connections, calls in flight, "
                      "durations and cores, and counts every call's gRPC status; its latency "
                      "run paces calls at half of the peak rate. A gRPC client costs more per "
                      "call than h2load, so the echo's peak under it is lower than under h2load: "
@@ -577,6 +577,6 @@ class Report:
                      f"{build}/bench/rpc/culturetrade-bench-cache-memory --flows=N",
                      r.get("compare_command", ""),
                  ] if line),
-                 f"Threads: h2load {1} thread; culturetrade-bench-grpc-load gRPC's callback "
-                 "threads; the server's gRPC sync pool grows with the load; "
+                 f"Threads: h2load {1} thread; culturetrade-bench-grpc-load one thread (and "
+                 "gRPC's own); the server's gRPC sync pool grows with the load; "
                  f"compare.py ran each tool on {r.get('threads')} thread(s).")
