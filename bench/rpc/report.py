@@ -382,9 +382,10 @@ class Report:
                      "through the SDK by culturetrade-bench-mixed-fleet, and one AnalyzeBalance "
                      "request per dataset on a pair it holds. h2load repeats one body, so "
                      "culturetrade-bench-grpc-load (gRPC's generic stub, one completion queue "
-                     "polled by one thread) sends them in a fixed random order with the same connections, calls in flight, "
-                     "durations and cores, and counts every call's gRPC status; its latency "
-                     "run paces calls at half of the peak rate. A gRPC client costs more per "
+                     "polled by one thread) sends them in a fixed random order with the same "
+                     "connections, calls in flight, durations and cores, and counts every "
+                     "call's gRPC status; its latency run paces calls at half of the peak rate. "
+                     "A gRPC client costs more per "
                      "call than h2load, so the echo's peak under it is lower than under h2load: "
                      "the mixed load's baseline is therefore the echo driven by the same "
                      "generator with the same bodies in the same run.")
