@@ -44,12 +44,14 @@ import store_benchmark  # noqa: E402
 from processes import CHECKOUT, BenchmarkError, Cores, wait_for_memory  # noqa: E402
 
 FULL = {"growth_sizes": [10**4, 10**5, 10**6, 10**7], "ingest_flows": 10**6,
-        "rpc_world_flows": 10**6, "rpc_seconds": 20, "rpc_warmup": 3, "profile_seconds": 5,
+        "rpc_world_flows": 10**6, "rpc_mixed_datasets": 1000, "rpc_seconds": 20, "rpc_warmup": 3,
+        "profile_seconds": 5,
         "postgres_flows": 10**7, "compare_sizes": [10**5, 10**6, 10**7, 10**8],
         "aggregation_max": 10**7, "e2e_target_flows": 10**7, "rss_csv_sizes": [10**6, 10**8],
         "memory_limit": {"big_flows": 50_000_000, "concurrent": 4, "concurrent_flows": 10**7,
                          "limit_bytes": 4 << 30}}
 SMOKE = {"growth_sizes": [10**3, 10**4], "ingest_flows": 10**4, "rpc_world_flows": 10**4,
+         "rpc_mixed_datasets": 20,
          "rpc_seconds": 1, "rpc_warmup": 0, "profile_seconds": 0, "postgres_flows": 10**3,
          "compare_sizes": [10**3, 10**4, 2 * 10**4], "aggregation_max": 10**4,
          "e2e_target_flows": 10**4, "rss_csv_sizes": [10**3, 2 * 10**4],
@@ -156,7 +158,7 @@ def measure(args, config, work):
     step("RPC")
     results["rpc"] = rpc_benchmark.run(build, work, cores, runs, config["rpc_seconds"],
                                        config["rpc_warmup"], config["rpc_world_flows"],
-                                       config["profile_seconds"])
+                                       config["rpc_mixed_datasets"], config["profile_seconds"])
     step("ingest, memory and growth on SQLite")
     results["sqlite"] = store_benchmark.sqlite_sizes(build, work, cores, config["growth_sizes"],
                                                      runs, config["ingest_flows"])

@@ -36,10 +36,12 @@ v1::TradeFlow ToProto(const Flow& f) {
 
 }  // namespace
 
+v1::TradeFlow WorldTradeFlow(int64_t i) { return ToProto(WorldFlow(i)); }
+
 std::vector<v1::TradeFlow> WorldTradeFlows(int64_t n) {
   std::vector<v1::TradeFlow> flows;
   flows.reserve(static_cast<size_t>(n));
-  for (int64_t i = 0; i < n; ++i) flows.push_back(ToProto(WorldFlow(i)));
+  for (int64_t i = 0; i < n; ++i) flows.push_back(WorldTradeFlow(i));
   return flows;
 }
 

@@ -10,6 +10,9 @@
 
 namespace culturetrade::bench {
 
+// Flow `i` of the world, WorldFlow(i) as a message.
+v1::TradeFlow WorldTradeFlow(int64_t i);
+
 // The first `n` flows of the world.
 std::vector<v1::TradeFlow> WorldTradeFlows(int64_t n);
 
