@@ -45,19 +45,6 @@ double Lap(absl::Time& start) {
   return s;
 }
 
-// World flows [first, end) as one block, as a client builds it from its own records.
-FlowBlock WorldBlock(int64_t first, int64_t end) {
-  FlowBlockBuilder builder;
-  for (int64_t i = first; i < end; ++i) {
-    const Flow f = WorldFlow(i);
-    builder.Add({builder.Economy(f.reporter), builder.Economy(f.partner),
-                 builder.Product(Classification::kFree, f.product_code, ""),
-                 builder.Currency(f.currency), f.period, f.direction, f.status, f.value,
-                 /*source=*/std::nullopt, /*quantity_amount=*/"", /*quantity_unit=*/0});
-  }
-  return builder.Take();
-}
-
 // The first `n` world flows as the wire blocks of an upload, `per_block` flows each.
 std::vector<v1::FlowBlock> WorldWireBlocks(int64_t n, int64_t per_block) {
   std::vector<v1::FlowBlock> blocks;
