@@ -53,6 +53,7 @@ TEST(CallMetricsTest, ThreadsRecordingAtOnceLoseNoCall) {
   CallMetrics metrics({0.001});
   constexpr int kThreads = 8, kCalls = 20000;
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&metrics, t] {
       const std::string method = "Method" + std::to_string(t % 3);

@@ -52,7 +52,8 @@ TEST_P(ReplicaFreshnessTest, AWriteThroughOneReplicaIsSeenByTheNextCallOnTheOthe
       EXPECT_EQ(seen->dataset_etag(), written->etag()) << "round " << round;
       EXPECT_EQ(seen->years_size(), 197 + round) << "round " << round;
     }
-    written = writer.AppendFlows("datasets/d", {later[2 * round], later[2 * round + 1]});
+    const size_t first = 2 * static_cast<size_t>(round);
+    written = writer.AppendFlows("datasets/d", {later[first], later[first + 1]});
     ASSERT_TRUE(written.ok()) << written.status();
   }
 }

@@ -3,11 +3,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdint>
-#include <cstring>
 
-#include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "client/request_id.h"
@@ -37,16 +34,14 @@ std::string AsUuid(uint64_t high, uint64_t low) {
 
 }  // namespace
 
-absl::StatusOr<std::string> CreateRequestId(
-    const v1::UploadFlowsHeader& header, const CommandLine& args,
-    const std::vector<std::pair<std::string, std::string>>& reading) {
+std::string CreateRequestId(const v1::UploadFlowsHeader& header, const CommandLine& args,
+                            const std::vector<std::pair<std::string, std::string>>& reading) {
   if (args.Has("request-id")) return args.Get("request-id");
   const std::string csv_path = args.Get("csv");
   if (csv_path == "-") return NewRequestId();
   struct stat file {};
-  if (stat(csv_path.c_str(), &file) != 0) {
-    return absl::NotFoundError(absl::StrCat(csv_path, ": ", std::strerror(errno)));
-  }
+  // A file that is not there gets the reader's own error when the upload opens it.
+  if (stat(csv_path.c_str(), &file) != 0) return NewRequestId();
   std::string content;
   // Deterministic, so that one header always gives the same bytes (map fields sorted).
   {

@@ -8,7 +8,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/status/statusor.h"
 #include "client/ctrade/command_line.h"
 #include "culturetrade/v1/dataset_service.pb.h"
 
@@ -20,11 +19,11 @@ namespace culturetrade::ctrade {
 // count) and of the flow file of --csv: the file's device, inode, size and
 // modification time stand for its content, which is not read twice for this. A file changed
 // since makes another id, so that a create of a name taken then fails as it should. Standard
-// input (-) has no such identity: its creates get a random id, which only the retries of one
-// run share.
-absl::StatusOr<std::string> CreateRequestId(
-    const v1::UploadFlowsHeader& header, const CommandLine& args,
-    const std::vector<std::pair<std::string, std::string>>& reading);
+// input (-) has no such identity, nor has a file that cannot be read (whose upload then fails
+// with the reader's error): their creates get a random id, which only the retries of one run
+// share.
+std::string CreateRequestId(const v1::UploadFlowsHeader& header, const CommandLine& args,
+                            const std::vector<std::pair<std::string, std::string>>& reading);
 
 }  // namespace culturetrade::ctrade
 

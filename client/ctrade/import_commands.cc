@@ -306,9 +306,7 @@ absl::Status CreateDataset(Context& c) {
     });
   }
   if (in->flows) {
-    absl::StatusOr<std::string> request_id = CreateRequestId(header, c.args, kCsvOptions);
-    if (!request_id.ok()) return request_id.status();
-    header.mutable_create()->set_request_id(*request_id);
+    header.mutable_create()->set_request_id(CreateRequestId(header, c.args, kCsvOptions));
     return UploadCsv(c, header, *in->flows);
   }
   absl::StatusOr<v1::Dataset> created = c.client.UploadNewDataset(*id, dataset, {});
