@@ -75,7 +75,8 @@ ABSL_FLAG(int, max_page_size, 1000,
 ABSL_FLAG(int64_t, max_flows_per_dataset, 50'000'000,
           "Most flows one dataset may hold (env CULTURETRADE_MAX_FLOWS_PER_DATASET)");
 ABSL_FLAG(int64_t, upload_memory_bytes, int64_t{1} << 30,
-          "Memory all uploads in progress may hold together, about 40 bytes a flow of each; "
+          "Memory all uploads in progress may hold together: the messages in flight and the "
+          "duplicate check's table, 20 to 40 bytes a flow of each; "
           "past it an upload is refused with RESOURCE_EXHAUSTED "
           "(env CULTURETRADE_UPLOAD_MEMORY_BYTES)");
 
