@@ -16,10 +16,8 @@ from pathlib import Path
 HANDLER = "culturetrade::AnalysisServiceImpl::AnalyzeBalance"
 FRAMES = [
     (0, HANDLER, "the AnalyzeBalance handler"),
-    (1, "culturetrade::CachingStore::GetAnalyzable", "finding the dataset (etag check, cache)"),
-    (2, "culturetrade::SqliteStore::Get", "reading the dataset's row for its etag"),
-    (3, "sqlite3_prepare_v2", "compiling the SQL statement"),
-    (3, "culturetrade::DatasetFromRow", "parsing the stored metadata"),
+    (1, "culturetrade::CachingStore::GetAnalyzable", "finding the dataset (freshness, cache)"),
+    (2, "culturetrade::SqliteStore::Revision", "the dataset's current revision"),
     (1, "culturetrade::LoadInput", "selecting the series' flows"),
     (1, "culturetrade::ComputeBalance", "computing the balance"),
     (1, "culturetrade::BalanceToProto", "building the response"),

@@ -21,13 +21,12 @@ LINEAR_SLOPE = 1.15       # a log-log slope at most this is linear growth
 
 # What would close a gap, by the frame or phase that costs most.
 RPC_REMEDIES = {
-    "culturetrade::SqliteStore::Get": (
-        "read only the etag for the per-call freshness check, with a prepared statement kept "
-        "per connection, instead of compiling SQL and parsing the dataset's whole stored row "
-        "on every call (service/storage/sqlite/sqlite_store.cc, service/storage/caching_store.cc)"),
+    "culturetrade::SqliteStore::Revision": (
+        "answer the revision from the cache's own memory while the store's change marks stand "
+        "still, without taking the store's lock (service/storage/sqlite/sqlite_store.cc)"),
     "culturetrade::CachingStore::GetAnalyzable": (
-        "make the per-call freshness check cheaper than a store read (for example an etag "
-        "cached for a short time or pushed by the store)"),
+        "look the dataset up without copying its id, and keep the cached entry's pointer "
+        "without the LRU's lock on a hit (service/storage/caching_store.cc)"),
     "culturetrade::LoadInput": (
         "select a series through an index of (reporter, partner, product) to row ranges "
         "instead of scanning and copying the rows (service/analyses/analysis_input.cc)"),
