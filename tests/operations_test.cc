@@ -32,6 +32,7 @@ using ::culturetrade::testing::HttpGet;
 using ::culturetrade::testing::MakeTempDir;
 using ::culturetrade::testing::ManyFlows;
 using ::culturetrade::testing::ManyFlowsBalance;
+using ::culturetrade::testing::ManyFlowsComparison;
 using ::culturetrade::testing::OpenUpload;
 using ::culturetrade::testing::ReadFile;
 using ::culturetrade::testing::RunCommand;
@@ -137,10 +138,10 @@ TEST_F(OperationsTest, SigtermLetsACallInFlightFinish) {
   ServerProcess server = Start({"--drain_grace=0s", "--metrics_address=127.0.0.1:0"});
   Client client = ClientFor(server.endpoint());
   ASSERT_TRUE(client.ListDatasets().ok());  // connected, so the analysis goes straight in
-  auto analysis =
-      std::async(std::launch::async, [&] { return client.AnalyzeBalance(BigBalance()); });
-  // The signal comes once the server has the call (its first analysis loads the dataset, so it
-  // stays in flight a while), however slowly a loaded machine gets it there.
+  auto analysis = std::async(std::launch::async,
+                             [&] { return client.CompareExporters(ManyFlowsComparison("big")); });
+  // The signal comes once the server has the call (a cold comparison loads the whole dataset,
+  // so it stays in flight a while), however slowly a loaded machine gets it there.
   const auto in_flight = [&] {
     return ParseMetrics(HttpGet(server.metrics_port(), "/metrics"))["culturetrade_rpc_in_flight"];
   };
@@ -148,7 +149,7 @@ TEST_F(OperationsTest, SigtermLetsACallInFlightFinish) {
          analysis.wait_for(std::chrono::milliseconds(1)) != std::future_status::ready) {
   }
   EXPECT_EQ(server.StopWith(SIGTERM), 0);
-  absl::StatusOr<v1::AnalyzeBalanceResponse> r = analysis.get();
+  absl::StatusOr<v1::CompareExportersResponse> r = analysis.get();
   EXPECT_TRUE(r.ok()) << r.status();
 }
 
@@ -174,7 +175,8 @@ TEST_F(OperationsTest, OverCapacityIsRefusedAtOnce) {
   Client client = ClientFor(server.endpoint());
   // A slow call (a cold load) and quick ones beside it: with one slot, whichever comes second
   // while another is served must be refused, not queued.
-  auto slow = std::async(std::launch::async, [&] { return client.AnalyzeBalance(BigBalance()); });
+  auto slow = std::async(std::launch::async,
+                         [&] { return client.CompareExporters(ManyFlowsComparison("big")); });
   int refused = 0, served = 0;
   while (slow.wait_for(std::chrono::milliseconds(1)) != std::future_status::ready) {
     const absl::StatusCode code = client.ListDatasets().status().code();

@@ -38,7 +38,7 @@ using ::culturetrade::testing::Fingerprint;
 using ::culturetrade::testing::FreshStore;
 using ::culturetrade::testing::KindName;
 using ::culturetrade::testing::ManyFlows;
-using ::culturetrade::testing::ManyFlowsBalance;
+using ::culturetrade::testing::ManyFlowsComparison;
 using ::culturetrade::testing::ReadFile;
 using ::culturetrade::testing::ServerProcess;
 using ::culturetrade::testing::StoreKind;
@@ -223,14 +223,15 @@ TEST_P(StoreFaultsTest, ADeadlineShorterThanTheWorkStopsIt) {
   for (int i = 0; i < 100 && !client.ListDatasets().ok(); ++i) {
     absl::SleepFor(absl::Milliseconds(20));
   }
-  EXPECT_EQ(client.AnalyzeBalance(ManyFlowsBalance("big")).status().code(),
+  EXPECT_EQ(client.CompareExporters(ManyFlowsComparison("big")).status().code(),
             absl::StatusCode::kDeadlineExceeded);
   // The server noticed and stopped loading instead of finishing for nobody.
   bool stopped = false;
   for (int i = 0; i < 500 && !stopped; ++i) {
     absl::SleepFor(absl::Milliseconds(20));
-    stopped = absl::StrContains(ReadFile(Log("server")),
-                                R"("method":"AnalyzeBalance","code":"DEADLINE_EXCEEDED")");
+    const std::string log = ReadFile(Log("server"));
+    stopped = absl::StrContains(log, R"("method":"CompareExporters","code":"DEADLINE_EXCEEDED")") &&
+              absl::StrContains(log, "deadline passed; work stopped");
   }
   EXPECT_TRUE(stopped) << ReadFile(Log("server"));
 }

@@ -47,6 +47,20 @@ inline v1::AnalyzeBalanceRequest ManyFlowsBalance(const std::string& dataset_id,
   return r;
 }
 
+// A comparison in a dataset of ManyFlows that reads every block, as ManyFlows has every year
+// in each: slow work for a cold server, where a pair's balance reads only a few blocks. CHN is
+// the only exporter there, so it is compared with itself.
+inline v1::CompareExportersRequest ManyFlowsComparison(const std::string& dataset_id) {
+  v1::CompareExportersRequest r;
+  r.set_dataset("datasets/" + dataset_id);
+  r.set_reporter_a("CHN");
+  r.set_reporter_b("CHN");
+  r.set_partner("KOR");
+  r.set_product_code("P7");
+  r.set_year(1950);
+  return r;
+}
+
 inline Client ClientFor(const std::string& endpoint, absl::Duration timeout = absl::Seconds(30)) {
   Options o;
   o.endpoint = endpoint;
