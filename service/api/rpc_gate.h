@@ -7,11 +7,14 @@
 #include <grpcpp/server_context.h>
 
 #include <atomic>
+#include <memory>
 #include <string>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "service/api/access_policy.h"
+#include "service/api/call_executor.h"
 #include "service/api/call_observer.h"
 #include "service/api/server_call_liveness.h"
 
@@ -33,6 +36,27 @@ class RpcGate {
     if (!admitted.ok()) return call.Finish(Refusal(admitted));
     const ServerCallLiveness alive(*context);
     return call.Finish(body(static_cast<const CallLiveness&>(alive)));
+  }
+
+  // The same for a unary call of the callback API: admission on gRPC's thread, which must not
+  // block, then the body on one of `executor`'s workers, which finishes the call.
+  template <typename Body>
+  grpc::ServerUnaryReactor* ServeUnary(grpc::CallbackServerContext* context, const char* method,
+                                       Role needed, const std::string& dataset,
+                                       CallExecutor& executor, Body&& body) {
+    grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+    auto call = std::make_unique<Call>(*this, context, method, dataset);
+    absl::Status admitted = call->Admit(needed);
+    if (!admitted.ok()) {
+      reactor->Finish(call->Finish(Refusal(admitted)));
+      return reactor;
+    }
+    executor.Submit(
+        [call = std::move(call), context, reactor, body = std::forward<Body>(body)]() mutable {
+          const ServerCallLiveness alive(*context);
+          reactor->Finish(call->Finish(body(static_cast<const CallLiveness&>(alive))));
+        });
+    return reactor;
   }
 
   // After this, new calls are refused with UNAVAILABLE while those in flight finish.

@@ -176,7 +176,10 @@ absl::Status RunServer(const ServerOptions& options) {
   CallRecorder recorder(&metrics);
   RpcGate gate(tokens.get(), recorder, options.max_concurrent_calls);
   DatasetServiceImpl datasets(store, gate, options.limits);
-  AnalysisServiceImpl analysis(store, gate);
+  // Declared before the server, so that it outlives the calls it finishes.
+  CallExecutor executor(options.analysis_threads > 0 ? options.analysis_threads
+                                                     : CallExecutor::DefaultThreads());
+  AnalysisServiceImpl analysis(store, gate, executor);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

@@ -33,6 +33,7 @@ struct ServerOptions {
   absl::Duration drain_grace = absl::Seconds(0);     // still accepting after SIGTERM
   absl::Duration drain_timeout = absl::Seconds(20);  // for calls in flight
   int max_concurrent_calls = 64;
+  int analysis_threads = 0;  // workers for analysis calls; 0: CallExecutor::DefaultThreads()
   int max_message_bytes = 4 << 20;
   // Connections are closed after this age (plus the grace for calls in flight), so that clients
   // behind a Kubernetes Service reconnect and spread over new pods; zero keeps them open.

@@ -58,6 +58,9 @@ ABSL_FLAG(absl::Duration, drain_timeout, absl::Seconds(20),
 ABSL_FLAG(int, max_concurrent_calls, 64,
           "Calls served at once; more are refused with RESOURCE_EXHAUSTED at once "
           "(env CULTURETRADE_MAX_CONCURRENT_CALLS)");
+ABSL_FLAG(int, analysis_threads, 0,
+          "Threads that run analysis calls, first come first served; 0: twice the cores, at "
+          "least 4 (env CULTURETRADE_ANALYSIS_THREADS)");
 ABSL_FLAG(int, max_message_bytes, 4 << 20,
           "Largest request message; uploads stream in chunks under it "
           "(env CULTURETRADE_MAX_MESSAGE_BYTES)");
@@ -94,6 +97,7 @@ constexpr const char* kFlags[] = {"address",
                                   "drain_grace",
                                   "drain_timeout",
                                   "max_concurrent_calls",
+                                  "analysis_threads",
                                   "max_message_bytes",
                                   "cache_flows",
                                   "max_page_size",
@@ -137,6 +141,7 @@ culturetrade::ServerOptions OptionsFromFlags() {
   o.drain_grace = absl::GetFlag(FLAGS_drain_grace);
   o.drain_timeout = absl::GetFlag(FLAGS_drain_timeout);
   o.max_concurrent_calls = absl::GetFlag(FLAGS_max_concurrent_calls);
+  o.analysis_threads = absl::GetFlag(FLAGS_analysis_threads);
   o.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
   o.cache_flows = absl::GetFlag(FLAGS_cache_flows);
   o.max_connection_age = absl::GetFlag(FLAGS_max_connection_age);
