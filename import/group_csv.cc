@@ -9,6 +9,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "core/special_codes.h"
 #include "import/csv_cells.h"
 #include "import/csv_error.h"
 #include "import/csv_table.h"
@@ -62,6 +63,9 @@ class GroupRows final : public CsvRowReader<GroupRow> {
     g.group = row.Cell(group_);
     if (absl::Status s = CheckGroupCode(g.group); !s.ok()) return row.Bad(group_, s);
     absl::StatusOr<std::string> economy = ParseCountry(row.Cell(economy_));
+    if (economy.ok() && *economy == kWorld) {
+      economy = CsvError("a member is one economy, not the world (", kWorld, ")");
+    }
     if (!economy.ok()) return row.Bad(economy_, economy.status());
     g.member.set_economy(*economy);
     absl::StatusOr<int> first = OpenYear(row, first_);

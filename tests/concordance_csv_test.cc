@@ -12,7 +12,7 @@ namespace {
 
 using ::testing::HasSubstr;
 
-absl::StatusOr<ConcordanceCsv> Read(const std::string& text, ConcordanceCsvOptions o = {}) {
+absl::StatusOr<ConcordanceCsv> Read(const std::string& text, const ConcordanceCsvOptions& o = {}) {
   std::istringstream in(text);
   return ReadConcordanceCsv(in, o);
 }

@@ -73,7 +73,8 @@ constexpr char kKoreaEu[] =
     "KOR,USA,8528,export,2004,5200,USD\n"
     "KOR,DEU,8528,import,2004,40,USD\n";
 
-std::vector<std::string> Without(std::vector<std::string> all, const std::set<std::string>& out) {
+std::vector<std::string> Without(const std::vector<std::string>& all,
+                                 const std::set<std::string>& out) {
   std::vector<std::string> kept;
   for (const std::string& e : all) {
     if (out.count(e) == 0) kept.push_back(e);

@@ -57,6 +57,8 @@ TEST(GroupCsv, ErrorsNameLineAndColumn) {
               HasSubstr("line 2, column 'group': EUU is a built-in group"));
   EXPECT_THAT(Read(header + "ASEAN,Indonesia,1967,,\n").status().message(),
               HasSubstr("line 2, column 'economy': 'Indonesia' is not an ISO 3166-1 alpha-3"));
+  EXPECT_THAT(Read(header + "ASEAN,W00,,,\n").status().message(),
+              HasSubstr("line 2, column 'economy': a member is one economy, not the world"));
   EXPECT_THAT(Read(header + "ASEAN,IDN,67,,\n").status().message(),
               HasSubstr("line 2, column 'first_year': '67' is not a year"));
   EXPECT_THAT(Read(header + "ASEAN,IDN,1999,1990,\n").status().message(),

@@ -9,8 +9,9 @@ namespace {
 
 using ::testing::ElementsAre;
 
-v1::GroupComposition Year(const std::string& group, int year, std::vector<std::string> contributing,
-                          std::vector<std::string> silent) {
+v1::GroupComposition Year(const std::string& group, int year,
+                          const std::vector<std::string>& contributing,
+                          const std::vector<std::string>& silent) {
   v1::GroupComposition c;
   c.set_group(group);
   c.set_year(year);
