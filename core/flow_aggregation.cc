@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
 #include "core/flow_currency.h"
 #include "core/flow_kind.h"
 #include "core/flow_labels.h"
@@ -29,6 +30,8 @@ class Expander {
   Expander(const FlowTable& flows, const AggregationPlan& plan, const FlowFilter& filter)
       : flows_(flows),
         named_(static_cast<int>(plan.groups.size())),
+        max_flows_(plan.max_derived_flows != 0 ? plan.max_derived_flows
+                                               : DefaultMaxDerivedFlows(flows.size())),
         labels_(flows, plan.groups, plan.concordance),
         year_(filter.year) {
     for (const SeriesKey& key : filter.keys) {
@@ -78,6 +81,11 @@ class Expander {
 
   absl::Status Count(size_t row, const FlowLabels::Economy& a, const FlowLabels::Economy& b,
                      const FlowLabels::Product& k) {
+    if (out_.flows.size() >= max_flows_) {
+      return absl::ResourceExhaustedError(
+          absl::StrCat("grouping and mapping ", flows_.size(), " flows would derive more than ",
+                       max_flows_, "; split the concordance's codes into fewer groups"));
+    }
     Decimal value = flows_.value(row);
     if (!k.whole) {
       absl::StatusOr<Decimal> share = Apportion(value, k.weight);
@@ -100,6 +108,7 @@ class Expander {
 
   const FlowTable& flows_;
   const int named_;
+  const size_t max_flows_;
   FlowLabels labels_;
   const int year_;
   absl::flat_hash_set<std::tuple<uint32_t, uint32_t, uint32_t>> keys_;
@@ -203,6 +212,8 @@ std::vector<GroupYear> Compositions(const AggregationPlan& plan, const Contribut
 }
 
 }  // namespace
+
+size_t DefaultMaxDerivedFlows(size_t table_flows) { return 16 * table_flows + (size_t{1} << 20); }
 
 absl::StatusOr<AggregatedFlows> AggregateFlows(const FlowTable& flows, const AggregationPlan& plan,
                                                const FlowFilter& filter) {
