@@ -39,11 +39,23 @@ class Expander {
       keys_.insert({a, b, labels_.Label(key.product_code)});
       pairs_.insert({a, b});
     }
+    const size_t economies = flows.economies().size();
+    may_report_.assign(economies, filter.keys.empty());
+    may_partner_.assign(economies, filter.keys.empty());
+    for (size_t e = 0; e < economies; ++e) {
+      const auto economy = static_cast<uint16_t>(e);
+      for (const SeriesKey& key : filter.keys) {
+        may_report_[e] = may_report_[e] || labels_.MayStandFor(economy, key.reporter);
+        may_partner_[e] = may_partner_[e] || labels_.MayStandFor(economy, key.partner);
+      }
+    }
   }
 
   absl::StatusOr<Expansion> Run() {
     for (size_t row = 0; row < flows_.size(); ++row) {
       if (year_ != 0 && flows_.year()[row] != year_) continue;
+      // Most rows of a large table stand for none of the keys: skip them before labelling.
+      if (!may_report_[flows_.reporter()[row]] || !may_partner_[flows_.partner()[row]]) continue;
       if (absl::Status s = ExpandRow(row); !s.ok()) return s;
     }
     return std::move(out_);
@@ -113,6 +125,7 @@ class Expander {
   const int year_;
   absl::flat_hash_set<std::tuple<uint32_t, uint32_t, uint32_t>> keys_;
   absl::flat_hash_set<std::pair<uint32_t, uint32_t>> pairs_;
+  std::vector<bool> may_report_, may_partner_;             // by economy: may stand for a key's
   std::vector<FlowLabels::Economy> reporters_, partners_;  // reused from row to row
   Expansion out_;
 };

@@ -207,7 +207,7 @@ TEST_F(AnalysesTest, GrowthOfAProductGroupTakesItsShareOfASplitCode) {
 
 TEST_F(AnalysesTest, RealGrowthDeflatesEachYearToTheBaseYear) {
   v1::Dataset d = KoreaAndEurope();
-  AddIndex(d, "usd-cpi", {{2003, "100"}, {2004, "104"}});
+  AddIndex(d, "usd-cpi", {{2003, "100.0"}, {2004, "104"}});
   v1::AnalyzeGrowthRequest r = SeriesRequest<v1::AnalyzeGrowthRequest>(d, "EUU", "P");
   r.set_direction(kX);
   r.mutable_aggregation()->set_price_index("usd-cpi");
@@ -224,7 +224,7 @@ TEST_F(AnalysesTest, RealGrowthDeflatesEachYearToTheBaseYear) {
   EXPECT_EQ(prices.price_index(), "usd-cpi");
   EXPECT_EQ(prices.display_name(), "United States, CPI (2003 = 100)");
   EXPECT_EQ(prices.base_year(), 2003);
-  EXPECT_EQ(prices.base_value(), "100");
+  EXPECT_EQ(prices.base_value(), "100.0");  // as stored
 }
 
 TEST_F(AnalysesTest, AggregationErrorsNameWhatIsMissing) {
