@@ -52,6 +52,10 @@ bool EconomyGroup::Contains(absl::string_view economy, int year) const {
                      [&](size_t i) { return InSpell(spells_[i], year); });
 }
 
+bool EconomyGroup::Lists(absl::string_view economy) const {
+  return is_world() ? economy != kWorld : by_economy_.contains(economy);
+}
+
 std::vector<std::string> EconomyGroup::MembersIn(int year) const {
   std::vector<std::string> members;
   for (const MembershipSpell& s : spells_) {

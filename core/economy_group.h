@@ -37,6 +37,8 @@ class EconomyGroup {
 
   // Whether `economy` is a member in `year`; for the world, every economy but WLD itself.
   bool Contains(absl::string_view economy, int year) const;
+  // Whether `economy` is a member in some year.
+  bool Lists(absl::string_view economy) const;
   // The members in `year`, sorted; empty for the world.
   std::vector<std::string> MembersIn(int year) const;
 

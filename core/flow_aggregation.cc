@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
 #include "core/flow_currency.h"
 #include "core/flow_kind.h"
 #include "core/flow_labels.h"
@@ -29,6 +30,8 @@ class Expander {
   Expander(const FlowTable& flows, const AggregationPlan& plan, const FlowFilter& filter)
       : flows_(flows),
         named_(static_cast<int>(plan.groups.size())),
+        max_flows_(plan.max_derived_flows != 0 ? plan.max_derived_flows
+                                               : DefaultMaxDerivedFlows(flows.size())),
         labels_(flows, plan.groups, plan.concordance),
         year_(filter.year) {
     for (const SeriesKey& key : filter.keys) {
@@ -36,11 +39,23 @@ class Expander {
       keys_.insert({a, b, labels_.Label(key.product_code)});
       pairs_.insert({a, b});
     }
+    const size_t economies = flows.economies().size();
+    may_report_.assign(economies, filter.keys.empty());
+    may_partner_.assign(economies, filter.keys.empty());
+    for (size_t e = 0; e < economies; ++e) {
+      const auto economy = static_cast<uint16_t>(e);
+      for (const SeriesKey& key : filter.keys) {
+        may_report_[e] = may_report_[e] || labels_.MayStandFor(economy, key.reporter);
+        may_partner_[e] = may_partner_[e] || labels_.MayStandFor(economy, key.partner);
+      }
+    }
   }
 
   absl::StatusOr<Expansion> Run() {
     for (size_t row = 0; row < flows_.size(); ++row) {
       if (year_ != 0 && flows_.year()[row] != year_) continue;
+      // Most rows of a large table stand for none of the keys: skip them before labelling.
+      if (!may_report_[flows_.reporter()[row]] || !may_partner_[flows_.partner()[row]]) continue;
       if (absl::Status s = ExpandRow(row); !s.ok()) return s;
     }
     return std::move(out_);
@@ -78,6 +93,11 @@ class Expander {
 
   absl::Status Count(size_t row, const FlowLabels::Economy& a, const FlowLabels::Economy& b,
                      const FlowLabels::Product& k) {
+    if (out_.flows.size() >= max_flows_) {
+      return absl::ResourceExhaustedError(
+          absl::StrCat("grouping and mapping ", flows_.size(), " flows would derive more than ",
+                       max_flows_, "; split the concordance's codes into fewer groups"));
+    }
     Decimal value = flows_.value(row);
     if (!k.whole) {
       absl::StatusOr<Decimal> share = Apportion(value, k.weight);
@@ -100,10 +120,12 @@ class Expander {
 
   const FlowTable& flows_;
   const int named_;
+  const size_t max_flows_;
   FlowLabels labels_;
   const int year_;
   absl::flat_hash_set<std::tuple<uint32_t, uint32_t, uint32_t>> keys_;
   absl::flat_hash_set<std::pair<uint32_t, uint32_t>> pairs_;
+  std::vector<bool> may_report_, may_partner_;             // by economy: may stand for a key's
   std::vector<FlowLabels::Economy> reporters_, partners_;  // reused from row to row
   Expansion out_;
 };
@@ -203,6 +225,8 @@ std::vector<GroupYear> Compositions(const AggregationPlan& plan, const Contribut
 }
 
 }  // namespace
+
+size_t DefaultMaxDerivedFlows(size_t table_flows) { return 16 * table_flows + (size_t{1} << 20); }
 
 absl::StatusOr<AggregatedFlows> AggregateFlows(const FlowTable& flows, const AggregationPlan& plan,
                                                const FlowFilter& filter) {

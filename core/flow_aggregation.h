@@ -35,7 +35,15 @@ struct AggregationPlan {
   // each flow's own currency.
   const ExchangeRates* rates = nullptr;
   std::string target_currency;
+  // The most flows the grouping and mapping may derive before they are summed; 0 for
+  // DefaultMaxDerivedFlows. A concordance splitting codes into thousands of groups must not
+  // exhaust the server's memory.
+  size_t max_derived_flows = 0;
 };
+
+// 16 derived flows per flow of the table (a flow counts as itself, its groups and the world
+// on either side, each into a few product groups), and a million besides.
+size_t DefaultMaxDerivedFlows(size_t table_flows);
 
 // A group's membership in one year of the result: the members with flows in it and the others.
 // The world lists the economies whose flows it sums (WLD for a reported world total) and no
@@ -65,7 +73,7 @@ struct AggregatedFlows {
 // The flows of `flows` that `filter` selects (its keys naming groups and product groups as
 // codes), grouped, mapped, converted and deflated as `plan` says. Fails when a rate or an
 // index year is missing, an amount is in another currency than the index's, or a sum
-// overflows.
+// overflows; RESOURCE_EXHAUSTED when more than `plan.max_derived_flows` would be derived.
 absl::StatusOr<AggregatedFlows> AggregateFlows(const FlowTable& flows, const AggregationPlan& plan,
                                                const FlowFilter& filter);
 

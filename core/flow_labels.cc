@@ -1,5 +1,6 @@
 #include "core/flow_labels.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/special_codes.h"
@@ -62,6 +63,13 @@ void FlowLabels::PartnerLabels(size_t row, std::vector<Economy>& out) const {
   const bool world_reported =
       !flows_.SeriesRows(flows_.reporter()[row], world_code_, flows_.product()[row]).empty();
   Labels(flows_.partner()[row], flows_.year()[row], !world_reported, out);
+}
+
+bool FlowLabels::MayStandFor(uint16_t economy, absl::string_view code) const {
+  const std::string& own = flows_.economies().value(economy);
+  if (own == code) return true;
+  return std::any_of(groups_.begin(), groups_.end(),
+                     [&](const EconomyGroup* g) { return g->code() == code && g->Lists(own); });
 }
 
 bool FlowLabels::WithinOneGroup(const Economy& a, const Economy& b) const {

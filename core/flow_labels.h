@@ -49,6 +49,9 @@ class FlowLabels {
   absl::Span<const Product> ProductLabels(size_t row) const {
     return products_[flows_.product()[row]];
   }
+  // Whether the table's economy `economy` may stand for `code` in some year: it is that code,
+  // or a member of the group of that code at some time.
+  bool MayStandFor(uint16_t economy, absl::string_view code) const;
   // Whether a flow counted as reporter `a` and partner `b` is trade among one group's members,
   // which the group does not count (the world excepted: WLD -> WLD is world trade).
   bool WithinOneGroup(const Economy& a, const Economy& b) const;

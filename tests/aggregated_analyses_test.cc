@@ -127,6 +127,45 @@ TEST_F(AnalysesTest, WorldWithoutWorldFlowsIsTheSumOverPartners) {
   EXPECT_FALSE(b->has_aggregation());
 }
 
+// Exports of P to USA in 2020, with no world flows: DEU 60, FRA 40, KOR 25, JPN 75.
+v1::Dataset ExportersToUsa() {
+  v1::Dataset d;
+  for (const auto& [reporter, value] : std::vector<std::pair<const char*, const char*>>{
+           {"DEU", "60"}, {"FRA", "40"}, {"KOR", "25"}, {"JPN", "75"}}) {
+    AddFlow(d, reporter, "USA", "P", kX, Year(2020), value, "USD");
+  }
+  return d;
+}
+
+TEST_F(AnalysesTest, ExportersAndIndicatorsOfAGroupAgainstTheComputedWorld) {
+  v1::CompareExportersRequest c;
+  *c.mutable_inline_dataset() = ExportersToUsa();
+  c.set_reporter_a("EUU");
+  c.set_reporter_b("KOR");
+  c.set_product_code("P");
+  c.set_year(2020);
+  c.set_partner("USA");
+  absl::StatusOr<v1::CompareExportersResponse> compared = CompareExporters(*store_, c, NoCaller());
+  ASSERT_TRUE(compared.ok()) << compared.status();
+  EXPECT_EQ(Str(compared->a().reported()), "100");   // 60 + 40
+  EXPECT_DOUBLE_EQ(compared->ratio(), 4.0);          // 100 / 25
+  EXPECT_EQ(Str(compared->world_exports()), "200");  // 60 + 40 + 25 + 75
+  EXPECT_DOUBLE_EQ(compared->a().market_share(), 0.5);
+  EXPECT_DOUBLE_EQ(compared->b().market_share(), 0.125);
+  ASSERT_EQ(compared->aggregation().groups_size(), 1);
+  EXPECT_THAT(compared->aggregation().groups(0).contributing_members(), ElementsAre("DEU", "FRA"));
+
+  v1::ComputeIndicatorsRequest r;
+  *r.mutable_inline_dataset() = ExportersToUsa();
+  r.set_reporter("EUU");
+  r.set_product_code("P");
+  r.set_year(2020);
+  r.add_indicators(v1::INDICATOR_KIND_MARKET_SHARE);
+  absl::StatusOr<v1::ComputeIndicatorsResponse> share = ComputeIndicators(*store_, r, NoCaller());
+  ASSERT_TRUE(share.ok()) << share.status();
+  EXPECT_DOUBLE_EQ(share->values(0).value(), 0.5);  // EUU -> WLD 100 of WLD -> WLD 200
+}
+
 // A concordance splitting HS 2022's 852589 between two HS 2007 codes, a quarter and three
 // quarters; KOR's exports to USA of 852589: 1000 in 2020, 2000 in 2021, and 40 in 2020 of a
 // code the table lacks.
@@ -168,7 +207,7 @@ TEST_F(AnalysesTest, GrowthOfAProductGroupTakesItsShareOfASplitCode) {
 
 TEST_F(AnalysesTest, RealGrowthDeflatesEachYearToTheBaseYear) {
   v1::Dataset d = KoreaAndEurope();
-  AddIndex(d, "usd-cpi", {{2003, "100"}, {2004, "104"}});
+  AddIndex(d, "usd-cpi", {{2003, "100.0"}, {2004, "104"}});
   v1::AnalyzeGrowthRequest r = SeriesRequest<v1::AnalyzeGrowthRequest>(d, "EUU", "P");
   r.set_direction(kX);
   r.mutable_aggregation()->set_price_index("usd-cpi");
@@ -185,7 +224,7 @@ TEST_F(AnalysesTest, RealGrowthDeflatesEachYearToTheBaseYear) {
   EXPECT_EQ(prices.price_index(), "usd-cpi");
   EXPECT_EQ(prices.display_name(), "United States, CPI (2003 = 100)");
   EXPECT_EQ(prices.base_year(), 2003);
-  EXPECT_EQ(prices.base_value(), "100");
+  EXPECT_EQ(prices.base_value(), "100.0");  // as stored
 }
 
 TEST_F(AnalysesTest, AggregationErrorsNameWhatIsMissing) {

@@ -35,6 +35,8 @@ TEST(EconomyGroupTest, AMemberInAnyYearItWasOneOnAnyDayOf) {
   EXPECT_FALSE(eu.Contains("GBR", 2021));
   EXPECT_FALSE(eu.Contains("KOR", 2004));
   EXPECT_THAT(eu.MembersIn(2021), Not(Contains("GBR")));
+  EXPECT_TRUE(eu.Lists("GBR"));  // in some year
+  EXPECT_FALSE(eu.Lists("KOR"));
 }
 
 TEST(EconomyGroupTest, SpellsOfADefinedGroup) {

@@ -157,5 +157,24 @@ TEST(FlowAggregationTest, AmountsAreConvertedBeforeTheyAreSummed) {
   EXPECT_THAT(Exports(out->flows, {"KOR", "EUU", "P"}), ElementsAre("2004=90"));
 }
 
+TEST(FlowAggregationTest, DerivingTooManyFlowsIsRefused) {
+  // One code split into four groups of a quarter each, and each flow counted as itself, to the
+  // world, from the world and world to world (no world flows are reported): 16 a flow.
+  const ProductConcordance table = *ProductConcordance::Make(
+      "split", "",
+      {{"C", "A", D("0.25")}, {"C", "B", D("0.25")}, {"C", "D", D("0.25")}, {"C", "E", D("0.25")}});
+  const FlowTable flows({X("KOR", "USA", "C", 2020, "1"), X("KOR", "JPN", "C", 2020, "1")});
+  AggregationPlan plan;
+  plan.concordance = &table;
+  plan.max_derived_flows = 32;
+  EXPECT_TRUE(AggregateFlows(flows, plan, {2020, {}}).ok());
+  plan.max_derived_flows = 31;
+  absl::StatusOr<AggregatedFlows> out = AggregateFlows(flows, plan, {2020, {}});
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(out.status().message(), HasSubstr("would derive more than 31"));
+  EXPECT_EQ(DefaultMaxDerivedFlows(10), 160u + (1u << 20));
+}
+
 }  // namespace
 }  // namespace culturetrade

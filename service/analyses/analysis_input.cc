@@ -72,7 +72,8 @@ absl::StatusOr<AnalysisInput> LoadInput(std::shared_ptr<const AnalyzableDataset>
   if (!plan.ok()) return plan.status();
   absl::StatusOr<AggregatedFlows> aggregated = AggregateFlows(input.source->flows, *plan, filter);
   if (!aggregated.ok()) return aggregated.status();
-  absl::StatusOr<v1::AggregationReport> report = ReportToProto(*aggregated, *plan);
+  absl::StatusOr<v1::AggregationReport> report =
+      ReportToProto(*aggregated, *plan, input.dataset().price_indexes());
   if (!report.ok()) return report.status();
   input.aggregation = *std::move(report);
   input.selected = std::move(aggregated->flows);

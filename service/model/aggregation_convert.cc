@@ -48,8 +48,26 @@ absl::StatusOr<PriceIndex> PriceIndexFromProto(const v1::PriceIndex& index) {
                           std::move(values));
 }
 
-absl::StatusOr<v1::AggregationReport> ReportToProto(const AggregatedFlows& flows,
-                                                    const AggregationPlan& plan) {
+namespace {
+
+// The value of index `id` in `year` as stored, or NOT_FOUND.
+absl::StatusOr<std::string> StoredValue(
+    const google::protobuf::RepeatedPtrField<v1::PriceIndex>& price_indexes, const std::string& id,
+    int year) {
+  for (const v1::PriceIndex& index : price_indexes) {
+    if (index.id() != id) continue;
+    for (const v1::PriceIndexValue& v : index.values()) {
+      if (v.year() == year) return v.value();
+    }
+  }
+  return absl::NotFoundError(absl::StrCat("price index ", id, " has no stored value for ", year));
+}
+
+}  // namespace
+
+absl::StatusOr<v1::AggregationReport> ReportToProto(
+    const AggregatedFlows& flows, const AggregationPlan& plan,
+    const google::protobuf::RepeatedPtrField<v1::PriceIndex>& price_indexes) {
   v1::AggregationReport out;
   for (const GroupYear& g : flows.groups) {
     v1::GroupComposition* c = out.add_groups();
@@ -69,9 +87,10 @@ absl::StatusOr<v1::AggregationReport> ReportToProto(const AggregatedFlows& flows
     prices->set_price_index(plan.price_index->id());
     prices->set_display_name(plan.price_index->display_name());
     prices->set_base_year(plan.base_year);
-    absl::StatusOr<Decimal> base = plan.price_index->ValueIn(plan.base_year);
+    absl::StatusOr<std::string> base =
+        StoredValue(price_indexes, plan.price_index->id(), plan.base_year);
     if (!base.ok()) return base.status();
-    prices->set_base_value(base->ToString());
+    prices->set_base_value(*base);
   }
   return out;
 }

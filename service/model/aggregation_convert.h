@@ -21,9 +21,11 @@ absl::StatusOr<PriceIndex> PriceIndexFromProto(const v1::PriceIndex& index);
 // A mapping's weight: empty is 1.
 absl::StatusOr<Decimal> WeightFromProto(const v1::ProductMapping& mapping);
 
-// What `plan` did to `flows`, as the responses report it.
-absl::StatusOr<v1::AggregationReport> ReportToProto(const AggregatedFlows& flows,
-                                                    const AggregationPlan& plan);
+// What `plan` did to `flows`, as the responses report it; the base value of constant prices as
+// `price_indexes` (the dataset's, which the plan's index came from) store it.
+absl::StatusOr<v1::AggregationReport> ReportToProto(
+    const AggregatedFlows& flows, const AggregationPlan& plan,
+    const google::protobuf::RepeatedPtrField<v1::PriceIndex>& price_indexes);
 
 }  // namespace culturetrade
 
