@@ -5,6 +5,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
@@ -73,6 +74,24 @@ absl::StatusOr<std::string> ParseCsvNumber(absl::string_view text) {
   absl::StatusOr<Decimal> check = Decimal::Parse(plain);
   if (!check.ok()) return CsvError("'", original, "' is not a decimal number ctrade can hold");
   return plain;
+}
+
+absl::StatusOr<std::string> ParsePositiveNumber(absl::string_view text, absl::string_view what) {
+  absl::StatusOr<std::string> number = ParseCsvNumber(text);
+  if (!number.ok()) return number.status();
+  if (!Decimal::Parse(*number)->is_positive()) {
+    return CsvError(what, " '", text, "' is not positive");
+  }
+  return number;
+}
+
+absl::StatusOr<int> ParseYear(absl::string_view text) {
+  const absl::string_view s = absl::StripAsciiWhitespace(text);
+  int year = 0;
+  if (s.size() != 4 || !AllDigits(s) || !absl::SimpleAtoi(s, &year)) {
+    return CsvError("'", text, "' is not a year such as 2004");
+  }
+  return year;
 }
 
 // ---- Currencies ----

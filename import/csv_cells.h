@@ -23,6 +23,13 @@ bool AllUpper(absl::string_view s);
 // a comma (`12,5`, `1.187,5`) is refused rather than guessed to be a decimal comma.
 absl::StatusOr<std::string> ParseCsvNumber(absl::string_view text);
 
+// A number as ParseCsvNumber reads it that must be greater than zero: `what` names it in the
+// error ("the rate", "the index").
+absl::StatusOr<std::string> ParsePositiveNumber(absl::string_view text, absl::string_view what);
+
+// A year as a cell writes it: four digits, such as 2004.
+absl::StatusOr<int> ParseYear(absl::string_view text);
+
 // An ISO 4217 code such as USD, upper-cased.
 absl::StatusOr<std::string> ParseCurrencyCode(absl::string_view text);
 

@@ -5,6 +5,7 @@
 #ifndef CULTURETRADE_IMPORT_CSV_TABLE_H_
 #define CULTURETRADE_IMPORT_CSV_TABLE_H_
 
+#include <istream>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -87,6 +88,19 @@ class CsvTable {
   int line_;  // the header's
   bool skip_bad_;
 };
+
+// Reads a small table whole, one row after the other: the header from `in` (which
+// `make_reader(header, report)` makes the reader of) and every row under it, appending their
+// items to `items`. Errors name the line and, for a cell, its column.
+template <typename Item, typename MakeReader>
+absl::Status ReadCsvTable(std::istream& in, char delimiter, const MakeReader& make_reader,
+                          std::vector<Item>& items, CsvReport& report) {
+  CsvBatches batches(in);
+  absl::StatusOr<CsvTable<Item>> table =
+      CsvTable<Item>::Open(batches, delimiter, /*skip_bad=*/false, make_reader, report);
+  if (!table.ok()) return table.status();
+  return table->ReadAll(batches, items, report);
+}
 
 }  // namespace culturetrade::import
 

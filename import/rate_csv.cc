@@ -22,12 +22,7 @@ namespace {
 
 // A rate as a plain positive decimal string.
 absl::StatusOr<std::string> ParseRate(const std::string& text) {
-  absl::StatusOr<std::string> number = ParseCsvNumber(text);
-  if (!number.ok()) return number.status();
-  if (!Decimal::Parse(*number)->is_positive()) {
-    return CsvError("the rate '", text, "' is not positive");
-  }
-  return number;
+  return ParsePositiveNumber(text, "the rate");
 }
 
 // The period of a rate: a year, a month or a day, never a quarter.

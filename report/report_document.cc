@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "client/money_format.h"
+#include "report/group_membership.h"
 #include "report/report_chart.h"
 #include "report/report_names.h"
 #include "report/value_format.h"
@@ -131,6 +132,25 @@ void BalanceSection(const ReportData& d, Document& doc) {
                                                      b.cumulative_balance_years().end()}),
                                          "): ", Amount(true, b.cumulative_balance(), d.scale), " ",
                                          UnitText(d.scale, b.currency_code()), "."));
+}
+
+// The economy groups the report names, with their members in each run of years in which
+// the membership (or who of the members has flows) does not change.
+void GroupsSection(const ReportData& d, Document& doc) {
+  const v1::AggregationReport& a = d.balance.aggregation();
+  if (a.groups().empty()) return;
+  Table t{{"Group", "Years", "Members with flows", "Members without flows", "Members"},
+          {},
+          {"A member without flows reported none with the other side in those years; the "
+           "group's figures are its other members' sums."},
+          ""};
+  for (const MembershipSpan& s : MembershipSpans(a)) {
+    t.rows.push_back({s.group, SpanYears(s), absl::StrJoin(s.contributing, ", "),
+                      absl::StrJoin(s.silent, ", "),
+                      absl::StrCat(s.contributing.size() + s.silent.size())});
+  }
+  doc.Add(Kind::kHeading, "Economy groups");
+  doc.AddTable("Members of the economy groups by year", t, 4);
 }
 
 std::string SpikesText(const char* flow, const ReportPart<v1::AnalyzeGrowthResponse>& g) {
@@ -324,6 +344,7 @@ Document Build(const ReportData& d) {
   Introduction(d, doc);
   Figure(d, doc);
   BalanceSection(d, doc);
+  GroupsSection(d, doc);
   SpikesSection(d, doc);
   DealSection(d, doc);
   ProjectionSection(d, doc);

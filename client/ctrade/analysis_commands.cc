@@ -2,6 +2,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "client/ctrade/aggregation_output.h"
 #include "client/ctrade/analysis_tables.h"
 #include "client/ctrade/command_support.h"
 #include "client/ctrade/commands.h"
@@ -34,6 +35,7 @@ absl::Status RunAnalysis(Context& c,
   Request request;
   request.set_dataset(DatasetNameArg(*dataset));
   if (absl::Status s = build(o, request); !s.ok()) return s;
+  if (absl::Status s = SetAggregation(o, request); !s.ok()) return s;
   // The tables read --scale only once the answer is in: read it now, so a bad one is a usage
   // error before the call rather than an unscaled table. auto, the default, picks it from the
   // answer's amounts.
@@ -50,6 +52,7 @@ absl::Status RunAnalysis(Context& c,
     Table t = print(*response, o);
     if (c.format == Format::kCsv) t.notes.clear();
     PrintTable(t, c.format, c.out);
+    PrintAggregation(*response, c.format, c.out);
   }
   return absl::OkStatus();
 }
@@ -103,20 +106,22 @@ OptionList With(OptionList base, const OptionList& more) {
 std::vector<Command> AnalysisCommands() {
   using v1::AnalyzeBalanceRequest, v1::AnalyzeBalanceResponse;
   const OptionList scale = {kScaleOption};
+  const OptionList aggregated = With(scale, AggregationOptions());
   return {
       {"analyze balance", "DATASET",
        "Yearly exports, imports, balance, coverage and growth of a reporter with a partner.",
-       kSeriesOptions,
+       With(kSeriesOptions, AggregationOptions()),
        [](Context& c) {
          return RunAnalysis<AnalyzeBalanceRequest, AnalyzeBalanceResponse>(
              c, SeriesRequest<AnalyzeBalanceRequest>, &Client::AnalyzeBalance, BalanceTable);
        }},
       {"analyze growth", "DATASET",
        "Growth of one flow: year on year, compound, trend, spikes and cumulative total.",
-       With(kSeriesOptions, {{"direction", "export or import"},
-                             {"spike-threshold",
-                              "growth fraction above which a year is a spike "
-                              "(default 1.0, doubling)"}}),
+       With(With(kSeriesOptions, {{"direction", "export or import"},
+                                  {"spike-threshold",
+                                   "growth fraction above which a year is a spike "
+                                   "(default 1.0, doubling)"}}),
+            AggregationOptions()),
        [](Context& c) {
          return RunAnalysis<v1::AnalyzeGrowthRequest, v1::AnalyzeGrowthResponse>(
              c,
@@ -138,7 +143,7 @@ std::vector<Command> AnalysisCommands() {
              {"b", "the second exporter (denominator)"},
              {"partner", "the destination (default WLD, the world)"},
              {"currency", "the common currency, for example USD"}},
-            scale),
+            aggregated),
        [](Context& c) {
          return RunAnalysis<v1::CompareExportersRequest, v1::CompareExportersResponse>(
              c,
@@ -181,7 +186,7 @@ std::vector<Command> AnalysisCommands() {
              {"partner", "their destination (default WLD)"},
              {"product", "their product"},
              {"year", "their year"}},
-            scale),
+            aggregated),
        [](Context& c) {
          return RunAnalysis<v1::EstimateSpilloverRequest, v1::EstimateSpilloverResponse>(
              c,
@@ -195,21 +200,21 @@ std::vector<Command> AnalysisCommands() {
              },
              &Client::EstimateSpillover, SpilloverTable);
        }},
-      {"analyze projection",
-       "DATASET",
+      {"analyze projection", "DATASET",
        "Exports and imports projected forward, when the deficit closes, what would close it.",
-       {{"reporter", "the reporting economy"},
-        {"partner", "the partner economy"},
-        {"product", "the product code"},
-        {"to-year", "the last projected year"},
-        {"basis", "compound (default), trend or given"},
-        {"export-growth", "with --basis given: yearly export growth, a fraction"},
-        {"import-growth", "with --basis given: yearly import growth, a fraction"},
-        {"history-start", "first year of the history rates come from"},
-        {"base-year", "the year projected from (default: last with both flows)"},
-        {"close-by", "also compute the export growth that closes the deficit by this year"},
-        {"currency", "express amounts in this currency"},
-        kScaleOption},
+       With({{"reporter", "the reporting economy"},
+             {"partner", "the partner economy"},
+             {"product", "the product code"},
+             {"to-year", "the last projected year"},
+             {"basis", "compound (default), trend or given"},
+             {"export-growth", "with --basis given: yearly export growth, a fraction"},
+             {"import-growth", "with --basis given: yearly import growth, a fraction"},
+             {"history-start", "first year of the history rates come from"},
+             {"base-year", "the year projected from (default: last with both flows)"},
+             {"close-by", "also compute the export growth that closes the deficit by this year"},
+             {"currency", "express amounts in this currency"},
+             kScaleOption},
+            AggregationOptions()),
        [](Context& c) {
          return RunAnalysis<v1::ProjectBalanceRequest, v1::ProjectBalanceResponse>(
              c,
@@ -235,15 +240,16 @@ std::vector<Command> AnalysisCommands() {
              },
              &Client::ProjectBalance, ProjectionTable);
        }},
-      {"analyze indicators",
-       "DATASET",
+      {"analyze indicators", "DATASET",
        "Grubel-Lloyd, RCA, trade intensity, market share and concentration (HHI).",
-       {{"indicators", "comma-separated: gl, rca, intensity, share, hhi-partners, hhi-products"},
-        {"year", "the year"},
-        {"reporter", "the reporting economy"},
-        {"partner", "the partner (gl, intensity)"},
-        {"product", "the product (rca, share)"},
-        {"currency", "the common currency when the data mixes currencies"}},
+       With({{"indicators",
+              "comma-separated: gl, rca, intensity, share, hhi-partners, hhi-products"},
+             {"year", "the year"},
+             {"reporter", "the reporting economy"},
+             {"partner", "the partner (gl, intensity)"},
+             {"product", "the product (rca, share)"},
+             {"currency", "the common currency when the data mixes currencies"}},
+            AggregationOptions()),
        [](Context& c) {
          return RunAnalysis<v1::ComputeIndicatorsRequest, v1::ComputeIndicatorsResponse>(
              c,
@@ -270,7 +276,7 @@ std::vector<Command> AnalysisCommands() {
              {"product", "the product code"},
              {"direction", "the reporter's flow: export or import"},
              {"currency", "the common currency when the sides report differently"}},
-            scale),
+            aggregated),
        [](Context& c) {
          return RunAnalysis<v1::ReconcileMirrorRequest, v1::ReconcileMirrorResponse>(
              c,

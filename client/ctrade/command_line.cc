@@ -36,7 +36,7 @@ absl::StatusOr<CommandLine> CommandLine::Parse(const std::vector<std::string>& a
     } else {
       value = "true";
     }
-    out.options_[name] = value;
+    out.options_[name].push_back(value);
   }
   return out;
 }
@@ -50,7 +50,7 @@ CommandLine CommandLine::WithoutLeadingPositionals(size_t n) const {
 
 std::string CommandLine::Get(const std::string& name, const std::string& fallback,
                              const char* env) const {
-  if (auto it = options_.find(name); it != options_.end()) return it->second;
+  if (auto it = options_.find(name); it != options_.end()) return it->second.back();
   if (env != nullptr) {
     if (const char* v = std::getenv(env); v != nullptr && *v != '\0') return v;
   }
@@ -58,18 +58,26 @@ std::string CommandLine::Get(const std::string& name, const std::string& fallbac
 }
 
 absl::StatusOr<int> CommandLine::GetInt(const std::string& name, int fallback) const {
-  auto it = options_.find(name);
-  if (it == options_.end()) return fallback;
+  if (!Has(name)) return fallback;
+  const std::string text = Get(name);
   int value = 0;
-  if (!absl::SimpleAtoi(it->second, &value)) {
+  if (!absl::SimpleAtoi(text, &value)) {
     return absl::InvalidArgumentError(
-        absl::StrCat("--", name, " takes a whole number, not '", it->second, "'"));
+        absl::StrCat("--", name, " takes a whole number, not '", text, "'"));
   }
   return value;
 }
 
+std::vector<std::string> CommandLine::GetAll(const std::string& name) const {
+  auto it = options_.find(name);
+  return it == options_.end() ? std::vector<std::string>() : it->second;
+}
+
 std::vector<std::pair<std::string, std::string>> CommandLine::SortedOptions() const {
-  std::vector<std::pair<std::string, std::string>> sorted(options_.begin(), options_.end());
+  std::vector<std::pair<std::string, std::string>> sorted;
+  for (const auto& [name, values] : options_) {
+    for (const std::string& value : values) sorted.emplace_back(name, value);
+  }
   std::sort(sorted.begin(), sorted.end());
   return sorted;
 }

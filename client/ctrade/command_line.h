@@ -25,19 +25,22 @@ class CommandLine {
   // A copy without the first `n` positionals (a subcommand's name).
   CommandLine WithoutLeadingPositionals(size_t n) const;
   bool Has(const std::string& name) const { return options_.contains(name); }
-  // The option's value, else the environment variable `env` (if given), else `fallback`.
+  // The option's value (the last, when it is given more than once), else the environment
+  // variable `env` (if given), else `fallback`.
   std::string Get(const std::string& name, const std::string& fallback = "",
                   const char* env = nullptr) const;
   absl::StatusOr<int> GetInt(const std::string& name, int fallback) const;
-  // Every option given as name and value, sorted by name: the command's options whatever
-  // their order on the line.
+  // Every value of an option that may be given more than once, in command-line order.
+  std::vector<std::string> GetAll(const std::string& name) const;
+  // Every option given as name and value (one pair a value), sorted by name: the command's options
+  // whatever their order on the line.
   std::vector<std::pair<std::string, std::string>> SortedOptions() const;
   // INVALID_ARGUMENT naming the first option that is not in `known`.
   absl::Status CheckKnown(const absl::flat_hash_set<std::string>& known) const;
 
  private:
   std::vector<std::string> positional_;
-  absl::flat_hash_map<std::string, std::string> options_;
+  absl::flat_hash_map<std::string, std::vector<std::string>> options_;
 };
 
 }  // namespace culturetrade::ctrade

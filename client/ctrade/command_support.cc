@@ -9,6 +9,10 @@
 
 namespace culturetrade::ctrade {
 
+std::string Count(int64_t n, const std::string& noun) {
+  return absl::StrCat(n, " ", noun, n == 1 ? "" : "s");
+}
+
 std::string DatasetNameArg(const std::string& arg) {
   return absl::StartsWith(arg, "datasets/") ? arg : absl::StrCat("datasets/", arg);
 }

@@ -3,11 +3,14 @@
 #ifndef CULTURETRADE_CLIENT_CTRADE_COMMAND_SUPPORT_H_
 #define CULTURETRADE_CLIENT_CTRADE_COMMAND_SUPPORT_H_
 
+#include <cstdint>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "client/ctrade/commands.h"
 #include "culturetrade/v1/dataset.pb.h"
 #include "culturetrade/v1/trade_flow.pb.h"
@@ -20,6 +23,21 @@ namespace culturetrade::ctrade {
 std::string DatasetNameArg(const std::string& arg);
 // The command's single positional argument, or a usage error naming `what`.
 absl::StatusOr<std::string> OnePositional(const Context& c, const char* what);
+
+// Runs `read` on the file at `path` (- is standard input), naming the file in its errors.
+template <typename Result, typename Read>
+absl::StatusOr<Result> ReadInput(Context& c, const std::string& path, Read read) {
+  if (path.empty()) return UsageError("a CSV file is required (- reads standard input)");
+  if (path == "-") return read(c.in);
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return absl::InvalidArgumentError(absl::StrCat("cannot open ", path));
+  absl::StatusOr<Result> result = read(file);
+  if (!result.ok()) {
+    return absl::Status(result.status().code(),
+                        absl::StrCat(path, ": ", result.status().message()));
+  }
+  return result;
+}
 
 // Reads typed options, remembering the first one that does not parse as a usage error.
 class OptionReader {
@@ -45,6 +63,8 @@ class OptionReader {
   absl::Status status_;
 };
 
+// "1 flow", "2 flows": `n` and `noun`, plural unless n is 1.
+std::string Count(int64_t n, const std::string& noun);
 // A timestamp as ctrade prints it, in UTC: 2026-11-28 19:22:28.
 std::string Timestamp(const google::protobuf::Timestamp& ts);
 // Datasets as a table: name, display name, flows, etag, last update.

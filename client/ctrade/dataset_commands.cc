@@ -4,6 +4,7 @@
 
 #include "absl/functional/function_ref.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "client/ctrade/command_support.h"
 #include "client/ctrade/commands.h"
 #include "client/ctrade/flow_writer.h"
@@ -67,6 +68,21 @@ void PrintSourcedFacts(const Context& c, const v1::Dataset& d) {
   PrintTable(facts, c.format, c.out);
 }
 
+// The dataset's economy groups, concordances and price indexes, by code or id, when it has any.
+void AddTableRows(const v1::Dataset& d, Table& meta) {
+  std::vector<std::string> groups, concordances, indexes;
+  for (const v1::CountryGroup& g : d.country_groups()) groups.push_back(g.code());
+  for (const v1::ProductConcordance& p : d.product_concordances()) concordances.push_back(p.id());
+  for (const v1::PriceIndex& p : d.price_indexes()) {
+    indexes.push_back(absl::StrCat(p.id(), " (", p.currency_code(), ")"));
+  }
+  for (const auto& [field, names] :
+       {std::pair{"country_groups", &groups}, std::pair{"product_concordances", &concordances},
+        std::pair{"price_indexes", &indexes}}) {
+    if (!names->empty()) meta.rows.push_back({field, absl::StrJoin(*names, ", ")});
+  }
+}
+
 absl::Status GetDataset(Context& c) {
   absl::StatusOr<std::string> name = OnePositional(c, "dataset name");
   if (!name.ok()) return name.status();
@@ -90,6 +106,7 @@ absl::Status GetDataset(Context& c) {
               {"created (UTC)", Timestamp(d->create_time())},
               {"updated (UTC)", Timestamp(d->update_time())}},
              {}};
+  AddTableRows(*d, meta);
   PrintTable(meta, c.format, c.out);
   PrintSourcedFacts(c, *d);
   if (d->flows_size() == 0) return absl::OkStatus();

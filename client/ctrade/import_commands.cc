@@ -1,5 +1,4 @@
 // ctrade datasets create and append, and rates import: CSV files into datasets.
-#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <optional>
@@ -14,6 +13,7 @@
 #include "client/ctrade/commands.h"
 #include "client/ctrade/create_request_id.h"
 #include "client/ctrade/csv_flow_file.h"
+#include "client/ctrade/dataset_tables.h"
 #include "client/money_format.h"
 #include "import/direction.h"
 #include "import/flow_csv.h"
@@ -52,21 +52,6 @@ absl::StatusOr<char> DelimiterArg(const Context& c) {
   if (d == "tab" || d == "\t") return '\t';
   if (d == "," || d == ";") return d[0];
   return UsageError("--delimiter is , ; or tab");
-}
-
-// Runs `read` on the file at `path` (- is standard input), naming the file in its errors.
-template <typename Result, typename Read>
-absl::StatusOr<Result> ReadInput(Context& c, const std::string& path, Read read) {
-  if (path.empty()) return UsageError("a CSV file is required (- reads standard input)");
-  if (path == "-") return read(c.in);
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return absl::InvalidArgumentError(absl::StrCat("cannot open ", path));
-  absl::StatusOr<Result> result = read(file);
-  if (!result.ok()) {
-    return absl::Status(result.status().code(),
-                        absl::StrCat(path, ": ", result.status().message()));
-  }
-  return result;
 }
 
 absl::StatusOr<FlowCsvDefaults> FlowDefaultsArg(const Context& c) {
@@ -134,10 +119,6 @@ void ReportSkipped(const std::string& path, const CsvReport& r) {
             << r.first_bad->why << ")\n";
 }
 
-std::string Count(int64_t n, const std::string& noun) {
-  return absl::StrCat(n, " ", noun, n == 1 ? "" : "s");
-}
-
 std::string DelimiterName(char d) { return d == '\t' ? "tab" : std::string(1, d); }
 
 void PrintColumns(const Context& c, const std::string& path, const CsvReport& r) {
@@ -189,11 +170,12 @@ void PrintCreated(const Context& c, const v1::Dataset& created) {
 }
 
 // The files a command reads: flows, read block by block when uploaded, and exchange rates,
-// read whole beforehand (they are few).
+// groups, concordances and price indexes, read whole beforehand (they are small).
 struct Imported {
   std::unique_ptr<CsvFlowFile> flows;
   std::optional<RateCsv> rates;
   std::string rates_path;
+  DatasetTables tables;
 };
 
 // What the files hold and how they were read, without contacting the server: the flows are
@@ -216,6 +198,7 @@ absl::Status DryRun(const Context& c, const Imported& in,
     if (in.rates) {
       for (const v1::ExchangeRate& r : in.rates->rates) *preview.add_exchange_rates() = r;
     }
+    preview.MergeFrom(in.tables.tables);
     PrintJson(preview, c.out);
     return absl::OkStatus();
   }
@@ -227,6 +210,7 @@ absl::Status DryRun(const Context& c, const Imported& in,
     PrintColumns(c, in.rates_path, in.rates->report);
     PrintRatePreview(c, in.rates->rates);
   }
+  for (const std::string& line : in.tables.read) c.out << line << "\n";
   c.out << "dry run: " << what(count) << "; nothing was sent to the server\n";
   return absl::OkStatus();
 }
@@ -252,6 +236,9 @@ absl::StatusOr<Imported> ReadCreateInputs(Context& c) {
     in.rates = *std::move(read);
     in.rates_path = rates;
   }
+  absl::StatusOr<DatasetTables> tables = ReadDatasetTables(c);
+  if (!tables.ok()) return tables.status();
+  in.tables = *std::move(tables);
   return in;
 }
 
@@ -293,6 +280,7 @@ absl::Status CreateDataset(Context& c) {
   v1::Dataset& dataset = *header.mutable_create()->mutable_dataset();
   dataset.set_display_name(c.args.Get("display-name", *id));
   dataset.set_description(c.args.Get("description"));
+  dataset.MergeFrom(in->tables.tables);
   if (in->rates) {
     absl::Status s = AddRates(in->rates->rates, *dataset.mutable_exchange_rates());
     if (!s.ok()) {
@@ -419,10 +407,13 @@ std::vector<Command> ImportCommands() {
        "dataset the first made (default: derived from the options and the file's identity, "
        "its size and modification time)"}};
   create_options.insert(create_options.end(), kCsvOptions.begin(), kCsvOptions.end());
+  create_options.insert(create_options.end(), DatasetTableOptions().begin(),
+                        DatasetTableOptions().end());
   return {
       {"datasets create", "ID",
        "Create a dataset from a CSV file of flows (long, wide, UN Comtrade or CEPII BACI "
-       "layout) and optionally one of exchange rates.",
+       "layout) and optionally one of exchange rates, and files of economy groups, product "
+       "concordances and price indexes.",
        create_options, CreateDataset},
       {"datasets append", "DATASET",
        "Add the flows of a CSV file to a dataset, all of them or none (a flow it already has "

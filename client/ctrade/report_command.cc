@@ -109,16 +109,19 @@ bool AskForTitleRatio(const v1::Dataset& dataset, const std::string& origin,
   return true;
 }
 
-absl::StatusOr<ReportPart<v1::AnalyzeDealPricesResponse>> DealPrices(Client& client,
-                                                                     const ReportArgs& a,
-                                                                     const v1::Dataset& dataset,
-                                                                     const std::string& currency,
-                                                                     std::string& gap_skipped) {
+absl::StatusOr<ReportPart<v1::AnalyzeDealPricesResponse>> DealPrices(
+    Client& client, const ReportArgs& a, const v1::Dataset& dataset, const std::string& currency,
+    bool grouped, std::string& gap_skipped) {
   v1::AnalyzeDealPricesRequest r;
   r.set_dataset(a.dataset);
   r.set_target_currency(currency);
-  r.set_origin_a(a.partner);
-  r.set_origin_b(a.reporter);
+  // A deal's origin is one economy: the gap between origins has no sense for a group.
+  if (grouped) {
+    gap_skipped = "the report is of a group of economies, and a deal's origin is one economy";
+  } else {
+    r.set_origin_a(a.partner);
+    r.set_origin_b(a.reporter);
+  }
   absl::StatusOr<v1::AnalyzeDealPricesResponse> prices = client.AnalyzeDealPrices(r);
   if (prices.status().code() == absl::StatusCode::kNotFound) {  // an origin without deals
     gap_skipped = std::string(prices.status().message());
@@ -188,7 +191,8 @@ absl::Status Analyze(Client& client, ReportArgs& a, ReportData& d) {
   d.import_growth = *std::move(m);
   const std::string currency = a.currency.empty() ? d.balance.currency_code() : a.currency;
   absl::StatusOr<ReportPart<v1::AnalyzeDealPricesResponse>> deals =
-      DealPrices(client, a, d.dataset, currency, d.origin_gap_skipped);
+      DealPrices(client, a, d.dataset, currency, !d.balance.aggregation().groups().empty(),
+                 d.origin_gap_skipped);
   if (!deals.ok()) return deals.status();
   d.deals = *std::move(deals);
   absl::StatusOr<ReportPart<v1::ProjectBalanceResponse>> projection = Projection(client, a);

@@ -16,7 +16,8 @@ absl::StatusOr<v1::AnalyzeBalanceResponse> AnalyzeBalance(DatasetStore& store,
   CheckSeries(r, v);
   if (!v.empty()) return v.ToStatus();
   const SeriesKey key{r.reporter(), r.partner(), r.product_code()};
-  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, alive, r.target_currency(), {0, {key}});
+  absl::StatusOr<AnalysisInput> input =
+      LoadInput(store, r, alive, r.target_currency(), {0, {key}}, SeriesCodes(r));
   if (!input.ok()) return input.status();
   absl::StatusOr<BalanceTable> table = ComputeBalance(
       input->flows(), key, BalanceOptions{r.start_year(), r.end_year(), r.include_partial_years()});
@@ -28,6 +29,7 @@ absl::StatusOr<v1::AnalyzeBalanceResponse> AnalyzeBalance(DatasetStore& store,
   response->set_partner(key.partner);
   response->set_product_code(key.product_code);
   response->set_dataset_etag(input->dataset().etag());
+  SetAggregationReport(*input, *response);
   return response;
 }
 

@@ -67,7 +67,8 @@ absl::StatusOr<v1::AnalyzeGrowthResponse> AnalyzeGrowth(DatasetStore& store,
   }
   if (!v.empty()) return v.ToStatus();
   const SeriesKey key{r.reporter(), r.partner(), r.product_code()};
-  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, alive, r.target_currency(), {0, {key}});
+  absl::StatusOr<AnalysisInput> input =
+      LoadInput(store, r, alive, r.target_currency(), {0, {key}}, SeriesCodes(r));
   if (!input.ok()) return input.status();
   absl::StatusOr<AnnualSeries> series = BuildAnnualSeries(input->flows(), key, *direction);
   if (!series.ok()) return series.status();
@@ -76,6 +77,7 @@ absl::StatusOr<v1::AnalyzeGrowthResponse> AnalyzeGrowth(DatasetStore& store,
   v1::AnalyzeGrowthResponse out;
   out.set_currency_code(series->currency());
   out.set_dataset_etag(input->dataset().etag());
+  SetAggregationReport(*input, out);
   absl::Status s = FillGrowthYears(*series, basis, out);
   if (s.ok())
     s = GrowthToProto(CompoundGrowthOver(basis, r.start_year(), r.end_year()), series->currency(),

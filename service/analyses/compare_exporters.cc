@@ -5,6 +5,7 @@
 #include "core/special_codes.h"
 #include "service/analyses/analyses.h"
 #include "service/analyses/analysis_input.h"
+#include "service/model/aggregation_validation.h"
 #include "service/model/proto_convert.h"
 #include "service/model/validation.h"
 
@@ -34,12 +35,16 @@ absl::StatusOr<v1::CompareExportersResponse> CompareExporters(DatasetStore& stor
   FieldViolations v;
   CheckProductCode(r.product_code(), "product_code", v);
   CheckYear(r.year(), "year", /*optional=*/false, v);
-  CheckCountry(r.reporter_a(), "reporter_a", v);
-  CheckCountry(r.reporter_b(), "reporter_b", v);
-  if (!r.partner().empty()) CheckCountry(r.partner(), "partner", v);
+  CheckEconomyOrGroup(r.reporter_a(), "reporter_a", v);
+  CheckEconomyOrGroup(r.reporter_b(), "reporter_b", v);
+  if (!r.partner().empty()) CheckEconomyOrGroup(r.partner(), "partner", v);
+  CheckAggregation(r.aggregation(), v);
   CheckCurrency(r.target_currency(), "target_currency", /*optional=*/true, v);
   if (!v.empty()) return v.ToStatus();
-  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, alive, "", {r.year(), {}});
+  RequestCodes codes{{{"reporter_a", r.reporter_a()}, {"reporter_b", r.reporter_b()}},
+                     {{"product_code", r.product_code()}}};
+  if (!r.partner().empty()) codes.economies.emplace_back("partner", r.partner());
+  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, alive, "", {r.year(), {}}, codes);
   if (!input.ok()) return input.status();
   const std::string partner = r.partner().empty() ? kWorld : r.partner();
   absl::StatusOr<CurrencyAmount> a =
@@ -56,6 +61,7 @@ absl::StatusOr<v1::CompareExportersResponse> CompareExporters(DatasetStore& stor
   }
   if (target.empty()) target = a->currency;
   v1::CompareExportersResponse out;
+  SetAggregationReport(*input, out);
   Decimal ca, cb;
   absl::Status s = FillExporter(*input, *a, r.reporter_a(), target, r.year(), out.mutable_a(), &ca);
   if (s.ok()) s = FillExporter(*input, *b, r.reporter_b(), target, r.year(), out.mutable_b(), &cb);

@@ -6,6 +6,7 @@
 #include "core/special_codes.h"
 #include "service/analyses/analyses.h"
 #include "service/analyses/analysis_input.h"
+#include "service/model/aggregation_validation.h"
 #include "service/model/proto_convert.h"
 #include "service/model/validation.h"
 
@@ -100,8 +101,9 @@ absl::Status ValidateIndicators(const v1::ComputeIndicatorsRequest& r) {
     needs_product |= kind == v1::INDICATOR_KIND_RCA || kind == v1::INDICATOR_KIND_MARKET_SHARE;
   }
   CheckYear(r.year(), "year", /*optional=*/false, v);
-  CheckCountry(r.reporter(), "reporter", v);
-  if (needs_partner || !r.partner().empty()) CheckCountry(r.partner(), "partner", v);
+  CheckEconomyOrGroup(r.reporter(), "reporter", v);
+  if (needs_partner || !r.partner().empty()) CheckEconomyOrGroup(r.partner(), "partner", v);
+  CheckAggregation(r.aggregation(), v);
   if (needs_product) CheckProductCode(r.product_code(), "product_code", v);
   CheckCurrency(r.target_currency(), "target_currency", /*optional=*/true, v);
   return v.ToStatus();
@@ -112,11 +114,14 @@ absl::Status ValidateIndicators(const v1::ComputeIndicatorsRequest& r) {
 absl::StatusOr<v1::ComputeIndicatorsResponse> ComputeIndicators(
     DatasetStore& store, const v1::ComputeIndicatorsRequest& r, const CallLiveness& alive) {
   if (absl::Status s = ValidateIndicators(r); !s.ok()) return s;
+  RequestCodes codes{{{"reporter", r.reporter()}}, {{"product_code", r.product_code()}}};
+  if (!r.partner().empty()) codes.economies.emplace_back("partner", r.partner());
   absl::StatusOr<AnalysisInput> input =
-      LoadInput(store, r, alive, r.target_currency(), {r.year(), {}});
+      LoadInput(store, r, alive, r.target_currency(), {r.year(), {}}, codes);
   if (!input.ok()) return input.status();
   if (absl::Status s = OneCurrency(input->flows()); !s.ok()) return s;
   v1::ComputeIndicatorsResponse out;
+  SetAggregationReport(*input, out);
   for (int kind_number : r.indicators()) {
     const auto kind = static_cast<v1::IndicatorKind>(kind_number);
     absl::StatusOr<v1::IndicatorValue> value =

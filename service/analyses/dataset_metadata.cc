@@ -3,11 +3,31 @@
 #include <memory>
 #include <utility>
 
+#include "service/model/aggregation_convert.h"
 #include "service/model/dataset_resource.h"
 #include "service/model/proto_convert.h"
 
 namespace culturetrade {
 namespace {
+
+// The dataset's groups, concordances and indexes in core's terms; validated when the dataset
+// was created, so a failure here means the stored metadata is corrupt.
+absl::Status DecodeAggregation(const v1::Dataset& resource, DatasetMetadata& out) {
+  for (const v1::CountryGroup& g : resource.country_groups()) {
+    out.groups.push_back(GroupFromProto(g));
+  }
+  for (const v1::ProductConcordance& c : resource.product_concordances()) {
+    absl::StatusOr<ProductConcordance> table = ConcordanceFromProto(c);
+    if (!table.ok()) return table.status();
+    out.concordances.push_back(*std::move(table));
+  }
+  for (const v1::PriceIndex& p : resource.price_indexes()) {
+    absl::StatusOr<PriceIndex> index = PriceIndexFromProto(p);
+    if (!index.ok()) return index.status();
+    out.price_indexes.push_back(*std::move(index));
+  }
+  return absl::OkStatus();
+}
 
 std::unique_ptr<DerivedData> Decode(const DatasetRecord& record) {
   auto out = std::make_unique<DatasetMetadata>();
@@ -26,6 +46,7 @@ std::unique_ptr<DerivedData> Decode(const DatasetRecord& record) {
     return out;
   }
   out->rates = *std::move(rates);
+  out->status = DecodeAggregation(*resource, *out);
   out->resource = *std::move(resource);
   return out;
 }

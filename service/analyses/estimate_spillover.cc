@@ -6,6 +6,7 @@
 #include "proto/money_convert.h"
 #include "service/analyses/analyses.h"
 #include "service/analyses/analysis_input.h"
+#include "service/model/aggregation_validation.h"
 #include "service/model/proto_convert.h"
 #include "service/model/validation.h"
 
@@ -68,13 +69,19 @@ absl::StatusOr<v1::EstimateSpilloverResponse> EstimateSpillover(
     v.Add("multiplier_id", "name one of the dataset's multipliers, or send `multiplier`");
   }
   if (!r.has_cultural_exports()) {
-    CheckCountry(r.reporter(), "reporter", v);
-    if (!r.partner().empty()) CheckCountry(r.partner(), "partner", v);
+    CheckEconomyOrGroup(r.reporter(), "reporter", v);
+    if (!r.partner().empty()) CheckEconomyOrGroup(r.partner(), "partner", v);
     CheckProductCode(r.product_code(), "product_code", v);
     CheckYear(r.year(), "year", /*optional=*/false, v);
   }
+  CheckAggregation(r.aggregation(), v);
   if (!v.empty()) return v.ToStatus();
-  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, alive, "", {r.year(), {}});
+  RequestCodes codes;
+  if (!r.has_cultural_exports()) {
+    codes = {{{"reporter", r.reporter()}}, {{"product_code", r.product_code()}}};
+    if (!r.partner().empty()) codes.economies.emplace_back("partner", r.partner());
+  }
+  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, alive, "", {r.year(), {}}, codes);
   if (!input.ok()) return input.status();
   absl::StatusOr<v1::Multiplier> multiplier = FindMultiplier(input->dataset(), r);
   if (!multiplier.ok()) return multiplier.status();
@@ -88,6 +95,7 @@ absl::StatusOr<v1::EstimateSpilloverResponse> EstimateSpillover(
   if (!induced.ok()) return induced.status();
   v1::EstimateSpilloverResponse out;
   *out.mutable_multiplier() = *multiplier;
+  SetAggregationReport(*input, out);
   absl::Status s = SetMoney(exports->first, exports->second, out.mutable_cultural_exports());
   if (s.ok()) s = SetMoney(*induced, exports->second, out.mutable_induced_exports());
   if (!s.ok()) return s;

@@ -5,6 +5,8 @@
 #include "core/projection_base.h"
 #include "service/analyses/analyses.h"
 #include "service/analyses/analysis_input.h"
+#include "service/analyses/series_request.h"
+#include "service/model/aggregation_validation.h"
 #include "service/model/proto_convert.h"
 #include "service/model/validation.h"
 
@@ -13,14 +15,15 @@ namespace {
 
 absl::Status Validate(const v1::ProjectBalanceRequest& r) {
   FieldViolations v;
-  CheckCountry(r.reporter(), "reporter", v);
-  CheckCountry(r.partner(), "partner", v);
+  CheckEconomyOrGroup(r.reporter(), "reporter", v);
+  CheckEconomyOrGroup(r.partner(), "partner", v);
   CheckProductCode(r.product_code(), "product_code", v);
   CheckYear(r.history_start_year(), "history_start_year", /*optional=*/true, v);
   CheckYear(r.base_year(), "base_year", /*optional=*/true, v);
   CheckYear(r.to_year(), "to_year", /*optional=*/false, v);
   CheckYear(r.close_by_year(), "close_by_year", /*optional=*/true, v);
   CheckCurrency(r.target_currency(), "target_currency", /*optional=*/true, v);
+  CheckAggregation(r.aggregation(), v);
   if (!v1::GrowthBasis_IsValid(r.basis())) v.Add("basis", "unknown growth basis");
   if (r.basis() == v1::GROWTH_BASIS_GIVEN) {
     for (auto [has, rate, field] :
@@ -73,7 +76,8 @@ absl::StatusOr<v1::ProjectBalanceResponse> ProjectBalance(DatasetStore& store,
                                                           const CallLiveness& alive) {
   if (absl::Status s = Validate(r); !s.ok()) return s;
   const SeriesKey key{r.reporter(), r.partner(), r.product_code()};
-  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, alive, r.target_currency(), {0, {key}});
+  absl::StatusOr<AnalysisInput> input =
+      LoadInput(store, r, alive, r.target_currency(), {0, {key}}, SeriesCodes(r));
   if (!input.ok()) return input.status();
   absl::StatusOr<AnnualSeries> x = BuildAnnualSeries(input->flows(), key, Direction::kExport);
   absl::StatusOr<AnnualSeries> m = BuildAnnualSeries(input->flows(), key, Direction::kImport);
@@ -123,6 +127,7 @@ absl::StatusOr<v1::ProjectBalanceResponse> ProjectBalance(DatasetStore& store,
     out.set_required_export_growth(*needed);
   }
   if (absl::Status s = FillYears(*years, exports.currency(), out); !s.ok()) return s;
+  SetAggregationReport(*input, out);
   return out;
 }
 

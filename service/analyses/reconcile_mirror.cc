@@ -4,6 +4,8 @@
 #include "core/special_codes.h"
 #include "service/analyses/analyses.h"
 #include "service/analyses/analysis_input.h"
+#include "service/analyses/series_request.h"
+#include "service/model/aggregation_validation.h"
 #include "service/model/proto_convert.h"
 #include "service/model/validation.h"
 
@@ -27,18 +29,19 @@ absl::StatusOr<v1::ReconcileMirrorResponse> ReconcileMirror(DatasetStore& store,
                                                             const v1::ReconcileMirrorRequest& r,
                                                             const CallLiveness& alive) {
   FieldViolations v;
-  CheckCountry(r.reporter(), "reporter", v);
-  CheckCountry(r.partner(), "partner", v);
+  CheckEconomyOrGroup(r.reporter(), "reporter", v);
+  CheckEconomyOrGroup(r.partner(), "partner", v);
+  CheckAggregation(r.aggregation(), v);
   CheckProductCode(r.product_code(), "product_code", v);
   absl::StatusOr<Direction> direction = DirectionFromProto(r.direction());
   if (!direction.ok()) v.Add("direction", "say export, import, re-export or re-import");
   CheckCurrency(r.target_currency(), "target_currency", /*optional=*/true, v);
   if (!v.empty()) return v.ToStatus();
-  absl::StatusOr<AnalysisInput> input =
-      LoadInput(store, r, alive, r.target_currency(),
-                {0,
-                 {{r.reporter(), r.partner(), r.product_code()},
-                  {r.partner(), r.reporter(), r.product_code()}}});
+  absl::StatusOr<AnalysisInput> input = LoadInput(store, r, alive, r.target_currency(),
+                                                  {0,
+                                                   {{r.reporter(), r.partner(), r.product_code()},
+                                                    {r.partner(), r.reporter(), r.product_code()}}},
+                                                  SeriesCodes(r));
   if (!input.ok()) return input.status();
   absl::StatusOr<AnnualSeries> reported =
       BuildAnnualSeries(input->flows(), {r.reporter(), r.partner(), r.product_code()}, *direction);
@@ -57,6 +60,7 @@ absl::StatusOr<v1::ReconcileMirrorResponse> ReconcileMirror(DatasetStore& store,
   }
   v1::ReconcileMirrorResponse out;
   out.set_currency_code(reported->currency());
+  SetAggregationReport(*input, out);
   for (const MirrorYear& year : MirrorYears(*reported, *mirror)) {
     absl::Status s = MirrorYearToProto(year, reported->currency(), out.add_years());
     if (!s.ok()) return s;

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "core/decimal.h"
 #include "core/special_codes.h"
+#include "service/model/aggregation_validation.h"
 #include "service/model/iso_codes.h"
 
 namespace culturetrade {
@@ -221,6 +222,7 @@ void ValidateCitedFacts(const v1::Dataset& d, const std::string& prefix, FieldVi
 void ValidateDatasetContent(const v1::Dataset& d, const std::string& prefix, FieldViolations& v) {
   ValidateMultipliers(d, prefix, v);
   ValidateCitedFacts(d, prefix, v);
+  ValidateAggregationContent(d, prefix, v);
   if (d.display_name().size() > 256) v.Add(prefix + "display_name", "longer than 256 bytes");
   FlowKeySet seen;
   ValidateFlows(d.flows(), prefix, seen, v);
