@@ -23,6 +23,7 @@ Flow X(const char* reporter, const char* partner, const char* product, int year)
 std::vector<std::string> Codes(const FlowLabels& labels,
                                const std::vector<FlowLabels::Economy>& economies) {
   std::vector<std::string> out;
+  out.reserve(economies.size());
   for (const FlowLabels::Economy& e : economies) {
     out.push_back(labels.code(e.label) + "/" +
                   (e.group == FlowLabels::kNoGroup ? "-" : labels.group(e.group).code()));
