@@ -304,5 +304,42 @@ TEST_F(CtradeAggregationTest, DatasetGroupFromFile) {
   EXPECT_THAT(Amount(r.years(1).exports()), DoubleNear(1300 + 900 + 210, 1e-9));  // no HUN
 }
 
+// HS 2022 flows into HS 2007 with the table culturetrade ships, named by its id alone. The
+// expected groups are rows 4924, 4925 and 5595 of import/data/hs_concordances/hs2022_to_hs2007.csv
+// (UNSD's conversion sheet): 852842 and 852849 both convert to 852849, 970121 to 970110.
+TEST_F(CtradeAggregationTest, BuiltinHs2022ToHs2007ByItsId) {
+  const std::string flows = Write("kor-chn-hs2022.csv",
+                                  "reporter,partner,product,direction,year,value,currency\n"
+                                  "KOR,CHN,852842,export,2022,100,USD\n"
+                                  "KOR,CHN,852849,export,2022,50,USD\n"
+                                  "KOR,CHN,970121,export,2022,30,USD\n"
+                                  "KOR,CHN,ZZ0001,export,2022,7,USD\n");
+  CommandResult dry = Ctrade({"datasets", "create", "hs2022", "--csv", flows, "--concordance",
+                              "hs2022-to-hs2007", "--dry-run"});
+  ASSERT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_THAT(dry.out, HasSubstr("built in: concordance hs2022-to-hs2007, 5613 mappings"));
+  ASSERT_EQ(
+      Ctrade({"datasets", "create", "hs2022", "--csv", flows, "--concordance", "hs2022-to-hs2007"})
+          .exit_code,
+      0);
+  const auto monitors = AnalyzeJson<v1::AnalyzeBalanceResponse>(
+      {"balance", "hs2022", "--reporter", "KOR", "--partner", "CHN", "--product", "852849",
+       "--concordance", "hs2022-to-hs2007"});
+  ASSERT_EQ(monitors.years_size(), 1);
+  EXPECT_THAT(Amount(monitors.years(0).exports()), DoubleNear(100 + 50, 1e-9));
+  ASSERT_EQ(monitors.aggregation().unmapped_products_size(), 1);
+  EXPECT_EQ(monitors.aggregation().unmapped_products(0).product_code(), "ZZ0001");
+  const auto paintings = AnalyzeJson<v1::AnalyzeBalanceResponse>(
+      {"balance", "hs2022", "--reporter", "KOR", "--partner", "CHN", "--product", "970110",
+       "--concordance", "hs2022-to-hs2007"});
+  ASSERT_EQ(paintings.years_size(), 1);
+  EXPECT_THAT(Amount(paintings.years(0).exports()), DoubleNear(30, 1e-9));
+
+  CommandResult unknown = Ctrade({"datasets", "create", "x", "--csv", flows, "--concordance",
+                                  "hs1992-to-hs2007", "--dry-run"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_THAT(unknown.err, HasSubstr("hs1992-to-hs2007"));
+}
+
 }  // namespace
 }  // namespace culturetrade

@@ -9,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "client/ctrade/command_support.h"
+#include "import/builtin_concordances.h"
 #include "import/concordance_csv.h"
 #include "import/csv_cells.h"
 #include "import/group_csv.h"
@@ -80,8 +81,26 @@ absl::Status ReadGroups(Context& c, DatasetTables& out) {
   return absl::OkStatus();
 }
 
+// A concordance culturetrade ships (import/builtin_concordances.h), named by its id alone.
+absl::Status AddBuiltinConcordance(const std::string& id, DatasetTables& out) {
+  absl::StatusOr<v1::ProductConcordance> table = import::BuiltinConcordance(id);
+  if (!table.ok()) {
+    return UsageError(absl::StrCat("--concordance ", id, ": ", table.status().message(),
+                                   "; or write ID=FILE for a table of your own"));
+  }
+  out.read.push_back(absl::StrCat("built in: concordance ", id, ", ",
+                                  Count(table->mappings_size(), "mapping"), " (",
+                                  table->source().title(), ")"));
+  *out.tables.add_product_concordances() = *std::move(table);
+  return absl::OkStatus();
+}
+
 absl::Status ReadConcordances(Context& c, DatasetTables& out) {
   for (const std::string& value : c.args.GetAll("concordance")) {
+    if (value.find('=') == std::string::npos) {
+      if (absl::Status s = AddBuiltinConcordance(value, out); !s.ok()) return s;
+      continue;
+    }
     absl::StatusOr<TableSpec> spec =
         ParseSpec("concordance", value, {"product", "group", "weight", "name", "source"});
     if (!spec.ok()) return spec.status();
@@ -145,6 +164,18 @@ absl::StatusOr<DatasetTables> ReadDatasetTables(Context& c) {
   return out;
 }
 
+namespace {
+
+std::string BuiltinConcordanceIds() {
+  std::vector<std::string> ids;
+  for (const import::BuiltinConcordanceInfo& info : import::BuiltinConcordances()) {
+    ids.push_back(info.id);
+  }
+  return absl::StrJoin(ids, ", ");
+}
+
+}  // namespace
+
 const std::vector<std::pair<std::string, std::string>>& DatasetTableOptions() {
   static const auto* options = new std::vector<std::pair<std::string, std::string>>{
       {"groups",
@@ -153,7 +184,8 @@ const std::vector<std::pair<std::string, std::string>>& DatasetTableOptions() {
       {"concordance",
        "ID=FILE[,product=COL][,group=COL][,weight=COL][,name=TEXT][,source=TEXT]: a CSV "
        "product concordance (columns product_code, group_code, weight unless named), for "
-       "'analyze --concordance ID'; repeatable"},
+       "'analyze --concordance ID'; or the id alone of one culturetrade ships (" +
+           BuiltinConcordanceIds() + "); repeatable"},
       {"price-index",
        "ID=FILE[,currency=CUR][,country=ISO3][,name=TEXT][,source=TEXT]: a CSV price index "
        "(year,value, or a World Bank WDI download and the country whose row to read), for "

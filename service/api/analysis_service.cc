@@ -4,51 +4,51 @@
 
 namespace culturetrade {
 
-grpc::ServerUnaryReactor* AnalysisServiceImpl::AnalyzeBalance(
-    grpc::CallbackServerContext* context, const v1::AnalyzeBalanceRequest* request,
-    v1::AnalyzeBalanceResponse* response) {
+grpc::ServerUnaryReactor* AnalysisServiceImpl::AnalyzeBalance(grpc::CallbackServerContext* context,
+                                                              const grpc::ByteBuffer* request,
+                                                              grpc::ByteBuffer* response) {
   return Serve(context, "AnalyzeBalance", request, response, &culturetrade::AnalyzeBalance);
 }
 
-grpc::ServerUnaryReactor* AnalysisServiceImpl::AnalyzeGrowth(
-    grpc::CallbackServerContext* context, const v1::AnalyzeGrowthRequest* request,
-    v1::AnalyzeGrowthResponse* response) {
+grpc::ServerUnaryReactor* AnalysisServiceImpl::AnalyzeGrowth(grpc::CallbackServerContext* context,
+                                                             const grpc::ByteBuffer* request,
+                                                             grpc::ByteBuffer* response) {
   return Serve(context, "AnalyzeGrowth", request, response, &culturetrade::AnalyzeGrowth);
 }
 
 grpc::ServerUnaryReactor* AnalysisServiceImpl::CompareExporters(
-    grpc::CallbackServerContext* context, const v1::CompareExportersRequest* request,
-    v1::CompareExportersResponse* response) {
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
   return Serve(context, "CompareExporters", request, response, &culturetrade::CompareExporters);
 }
 
 grpc::ServerUnaryReactor* AnalysisServiceImpl::AnalyzeDealPrices(
-    grpc::CallbackServerContext* context, const v1::AnalyzeDealPricesRequest* request,
-    v1::AnalyzeDealPricesResponse* response) {
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
   return Serve(context, "AnalyzeDealPrices", request, response, &culturetrade::AnalyzeDealPrices);
 }
 
 grpc::ServerUnaryReactor* AnalysisServiceImpl::EstimateSpillover(
-    grpc::CallbackServerContext* context, const v1::EstimateSpilloverRequest* request,
-    v1::EstimateSpilloverResponse* response) {
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
   return Serve(context, "EstimateSpillover", request, response, &culturetrade::EstimateSpillover);
 }
 
-grpc::ServerUnaryReactor* AnalysisServiceImpl::ProjectBalance(
-    grpc::CallbackServerContext* context, const v1::ProjectBalanceRequest* request,
-    v1::ProjectBalanceResponse* response) {
+grpc::ServerUnaryReactor* AnalysisServiceImpl::ProjectBalance(grpc::CallbackServerContext* context,
+                                                              const grpc::ByteBuffer* request,
+                                                              grpc::ByteBuffer* response) {
   return Serve(context, "ProjectBalance", request, response, &culturetrade::ProjectBalance);
 }
 
 grpc::ServerUnaryReactor* AnalysisServiceImpl::ComputeIndicators(
-    grpc::CallbackServerContext* context, const v1::ComputeIndicatorsRequest* request,
-    v1::ComputeIndicatorsResponse* response) {
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
   return Serve(context, "ComputeIndicators", request, response, &culturetrade::ComputeIndicators);
 }
 
-grpc::ServerUnaryReactor* AnalysisServiceImpl::ReconcileMirror(
-    grpc::CallbackServerContext* context, const v1::ReconcileMirrorRequest* request,
-    v1::ReconcileMirrorResponse* response) {
+grpc::ServerUnaryReactor* AnalysisServiceImpl::ReconcileMirror(grpc::CallbackServerContext* context,
+                                                               const grpc::ByteBuffer* request,
+                                                               grpc::ByteBuffer* response) {
   return Serve(context, "ReconcileMirror", request, response, &culturetrade::ReconcileMirror);
 }
 

@@ -1,56 +1,83 @@
 // The AnalysisService RPCs on the wire: each hands its request to the analysis of the same
-// name (analyses.h) and converts the result into a gRPC reply. They use the callback API: gRPC's
-// event thread admits the call and queues it for a CallExecutor worker, which analyses and
-// finishes it (see call_executor.h for why).
+// name (analyses.h) and converts the result into a gRPC reply. They are raw callback methods:
+// gRPC's event thread parses the request (raw_message.h says why the server parses) and admits
+// the call, and a CallExecutor worker analyses and finishes it (call_executor.h says why).
 #ifndef CULTURETRADE_SERVICE_API_ANALYSIS_SERVICE_H_
 #define CULTURETRADE_SERVICE_API_ANALYSIS_SERVICE_H_
+
+#include <memory>
+#include <utility>
 
 #include "culturetrade/v1/analysis_service.grpc.pb.h"
 #include "proto/status_convert.h"
 #include "service/api/call_executor.h"
+#include "service/api/raw_message.h"
 #include "service/api/rpc_gate.h"
 #include "service/storage/dataset_store.h"
 
 namespace culturetrade {
 
-class AnalysisServiceImpl final : public v1::AnalysisService::CallbackService {
+// Every method of the service, raw.
+using RawAnalysisService = v1::AnalysisService::WithRawCallbackMethod_AnalyzeBalance<
+    v1::AnalysisService::WithRawCallbackMethod_AnalyzeGrowth<
+        v1::AnalysisService::WithRawCallbackMethod_CompareExporters<
+            v1::AnalysisService::WithRawCallbackMethod_AnalyzeDealPrices<
+                v1::AnalysisService::WithRawCallbackMethod_EstimateSpillover<
+                    v1::AnalysisService::WithRawCallbackMethod_ProjectBalance<
+                        v1::AnalysisService::WithRawCallbackMethod_ComputeIndicators<
+                            v1::AnalysisService::WithRawCallbackMethod_ReconcileMirror<
+                                v1::AnalysisService::Service>>>>>>>>;
+
+class AnalysisServiceImpl final : public RawAnalysisService {
  public:
   AnalysisServiceImpl(DatasetStore& store, RpcGate& gate, CallExecutor& executor)
       : store_(store), gate_(gate), executor_(executor) {}
 
   grpc::ServerUnaryReactor* AnalyzeBalance(grpc::CallbackServerContext* context,
-                                           const v1::AnalyzeBalanceRequest* request,
-                                           v1::AnalyzeBalanceResponse* response) override;
+                                           const grpc::ByteBuffer* request,
+                                           grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* AnalyzeGrowth(grpc::CallbackServerContext* context,
-                                          const v1::AnalyzeGrowthRequest* request,
-                                          v1::AnalyzeGrowthResponse* response) override;
+                                          const grpc::ByteBuffer* request,
+                                          grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* CompareExporters(grpc::CallbackServerContext* context,
-                                             const v1::CompareExportersRequest* request,
-                                             v1::CompareExportersResponse* response) override;
+                                             const grpc::ByteBuffer* request,
+                                             grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* AnalyzeDealPrices(grpc::CallbackServerContext* context,
-                                              const v1::AnalyzeDealPricesRequest* request,
-                                              v1::AnalyzeDealPricesResponse* response) override;
+                                              const grpc::ByteBuffer* request,
+                                              grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* EstimateSpillover(grpc::CallbackServerContext* context,
-                                              const v1::EstimateSpilloverRequest* request,
-                                              v1::EstimateSpilloverResponse* response) override;
+                                              const grpc::ByteBuffer* request,
+                                              grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* ProjectBalance(grpc::CallbackServerContext* context,
-                                           const v1::ProjectBalanceRequest* request,
-                                           v1::ProjectBalanceResponse* response) override;
+                                           const grpc::ByteBuffer* request,
+                                           grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* ComputeIndicators(grpc::CallbackServerContext* context,
-                                              const v1::ComputeIndicatorsRequest* request,
-                                              v1::ComputeIndicatorsResponse* response) override;
+                                              const grpc::ByteBuffer* request,
+                                              grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* ReconcileMirror(grpc::CallbackServerContext* context,
-                                            const v1::ReconcileMirrorRequest* request,
-                                            v1::ReconcileMirrorResponse* response) override;
+                                            const grpc::ByteBuffer* request,
+                                            grpc::ByteBuffer* response) override;
 
  private:
-  // Serves `request` with `analysis` (one of analyses.h), whose name is `method`.
-  template <typename Request, typename Response, typename Analysis>
+  // Serves the request in `bytes` with `analysis` (one of analyses.h), named `method`.
+  template <typename Request, typename Response>
   grpc::ServerUnaryReactor* Serve(grpc::CallbackServerContext* context, const char* method,
-                                  const Request* request, Response* response, Analysis analysis) {
-    return gate_.ServeUnary(context, method, Role::kReader, request->dataset(), executor_,
-                            [this, request, response, analysis](const CallLiveness& alive) {
-                              return Reply(analysis(store_, *request, alive), response);
+                                  const grpc::ByteBuffer* bytes, grpc::ByteBuffer* reply,
+                                  absl::StatusOr<Response> (*analysis)(DatasetStore&,
+                                                                       const Request&,
+                                                                       const CallLiveness&)) {
+    auto request = std::make_unique<Request>();
+    const bool parsed = ParseRaw(*bytes, *request);
+    // The reference stays valid: the request moves into the body by its pointer.
+    const std::string& dataset = request->dataset();
+    return gate_.ServeUnary(context, method, Role::kReader, dataset, executor_,
+                            [this, parsed, request = std::move(request), reply,
+                             analysis](const CallLiveness& alive) -> grpc::Status {
+                              if (!parsed) return Unparsable(Request::descriptor()->full_name());
+                              absl::StatusOr<Response> result = analysis(store_, *request, alive);
+                              if (!result.ok()) return ToGrpcStatus(result.status());
+                              *reply = SerializedReply(*result);
+                              return grpc::Status::OK;
                             });
   }
 

@@ -8,6 +8,7 @@
 #include "proto/status_convert.h"
 #include "service/api/dataset_creation.h"
 #include "service/api/flow_upload.h"
+#include "service/api/raw_message.h"
 #include "service/api/upload_reactor.h"
 #include "service/model/dataset_resource.h"
 #include "service/model/field_violations.h"

@@ -1,9 +1,9 @@
 #include "service/api/upload_reactor.h"
 
-#include <grpcpp/support/proto_buffer_reader.h>
-
 #include <string>
 #include <utility>
+
+#include "service/api/raw_message.h"
 
 namespace culturetrade {
 
@@ -23,8 +23,7 @@ StreamRead UploadReactor::Read(v1::UploadFlowsRequest& message) {
   std::unique_lock<std::mutex> lock(mu_);
   read_done_.wait(lock, [this] { return !reading_; });
   if (!read_ok_) return StreamRead::kEnd;
-  grpc::ProtoBufferReader reader(&incoming_);
-  const bool parsed = message.ParseFromZeroCopyStream(&reader);
+  const bool parsed = ParseRaw(incoming_, message);
   incoming_.Clear();
   return parsed ? StreamRead::kMessage : StreamRead::kUnparsable;
 }
@@ -45,12 +44,6 @@ void UploadReactor::OnDone() {
     worker_.join();
   }
   delete this;
-}
-
-grpc::ByteBuffer SerializedReply(const google::protobuf::MessageLite& reply) {
-  const std::string bytes = reply.SerializeAsString();
-  grpc::Slice slice(bytes);
-  return grpc::ByteBuffer(&slice, 1);
 }
 
 }  // namespace culturetrade

@@ -47,8 +47,6 @@ class UploadReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   std::thread worker_;
 };
 
-// `reply` as the raw bytes a raw method answers with.
-grpc::ByteBuffer SerializedReply(const google::protobuf::MessageLite& reply);
 
 }  // namespace culturetrade
 
