@@ -227,6 +227,43 @@ TEST_F(AnalysesTest, RealGrowthDeflatesEachYearToTheBaseYear) {
   EXPECT_EQ(prices.base_value(), "100.0");  // as stored
 }
 
+// Episode prices of one title bought in 2003 and 2004, deflated from each deal's own year: at
+// 100 and 104 USD under an index of 100 and 104, both are 100 USD of 2003.
+TEST_F(AnalysesTest, DealPricesInConstantPrices) {
+  v1::Dataset d = KoreaAndEurope();
+  AddIndex(d, "usd-cpi", {{2003, "100"}, {2004, "104"}});
+  for (const auto& [year, units] : std::vector<std::pair<int, int>>{{2003, 100}, {2004, 104}}) {
+    v1::Deal* deal = d.add_deals();
+    deal->set_title("Drama");
+    deal->set_origin("KOR");
+    deal->set_buyer("CHN");
+    deal->set_year(year);
+    deal->mutable_price_per_episode()->set_currency_code("USD");
+    deal->mutable_price_per_episode()->set_units(units);
+  }
+  v1::AnalyzeDealPricesRequest r;
+  *r.mutable_inline_dataset() = d;
+  absl::StatusOr<v1::AnalyzeDealPricesResponse> current = AnalyzeDealPrices(*store_, r, NoCaller());
+  ASSERT_TRUE(current.ok()) << current.status();
+  EXPECT_EQ(Str(current->by_title(0).max()), "104");
+  EXPECT_FALSE(current->has_aggregation());
+
+  r.mutable_aggregation()->set_price_index("usd-cpi");
+  r.mutable_aggregation()->set_base_year(2003);
+  absl::StatusOr<v1::AnalyzeDealPricesResponse> real = AnalyzeDealPrices(*store_, r, NoCaller());
+  ASSERT_TRUE(real.ok()) << real.status();
+  EXPECT_EQ(Str(real->by_title(0).min()), "100");
+  EXPECT_EQ(Str(real->by_title(0).max()), "100");
+  EXPECT_EQ(real->aggregation().constant_prices().base_value(), "100");
+
+  r.mutable_aggregation()->set_base_year(2010);
+  EXPECT_THAT(ViolatedFields(AnalyzeDealPrices(*store_, r, NoCaller()).status()),
+              ElementsAre("aggregation.base_year"));
+  r.mutable_aggregation()->set_product_concordance("domains");
+  EXPECT_THAT(ViolatedFields(AnalyzeDealPrices(*store_, r, NoCaller()).status()),
+              ElementsAre("aggregation.product_concordance"));
+}
+
 TEST_F(AnalysesTest, AggregationErrorsNameWhatIsMissing) {
   v1::Dataset d = KoreaAndEurope();
   AddIndex(d, "usd-cpi", {{2003, "100"}});

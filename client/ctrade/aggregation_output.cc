@@ -69,6 +69,17 @@ const std::vector<std::pair<std::string, std::string>>& AggregationOptions() {
   return *options;
 }
 
+const std::vector<std::pair<std::string, std::string>>& ConstantPricesOptions() {
+  static const auto* options = [] {
+    auto* only = new std::vector<std::pair<std::string, std::string>>;
+    for (const auto& option : AggregationOptions()) {
+      if (option.first == "constant-prices") only->push_back(option);
+    }
+    return only;
+  }();
+  return *options;
+}
+
 absl::Status SetAggregation(const OptionReader& o, google::protobuf::Message& request) {
   v1::FlowAggregation a;
   a.set_product_concordance(o.Str("concordance"));

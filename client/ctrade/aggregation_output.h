@@ -19,6 +19,8 @@ namespace culturetrade::ctrade {
 
 // --concordance ID and --constant-prices INDEX:BASE_YEAR, with their help.
 const std::vector<std::pair<std::string, std::string>>& AggregationOptions();
+// Only --constant-prices, for analyses of data without product codes.
+const std::vector<std::pair<std::string, std::string>>& ConstantPricesOptions();
 
 // Sets the `aggregation` field of `request` from those options, when either is given; a usage
 // error for a malformed one.

@@ -165,7 +165,7 @@ std::vector<Command> AnalysisCommands() {
              {"denominator", "title it is divided by"},
              {"origin-a", "origin whose median is compared"},
              {"origin-b", "origin it is compared with"}},
-            scale),
+            With(scale, ConstantPricesOptions())),
        [](Context& c) {
          return RunAnalysis<v1::AnalyzeDealPricesRequest, v1::AnalyzeDealPricesResponse>(
              c,

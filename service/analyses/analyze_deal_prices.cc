@@ -5,8 +5,11 @@
 #include "core/projection.h"
 #include "core/special_codes.h"
 #include "proto/money_convert.h"
+#include "service/analyses/aggregation_plan.h"
 #include "service/analyses/analyses.h"
 #include "service/analyses/analysis_input.h"
+#include "service/model/aggregation_convert.h"
+#include "service/model/field_violations.h"
 #include "service/model/proto_convert.h"
 #include "service/model/validation.h"
 
@@ -53,6 +56,28 @@ absl::Status FillGap(absl::Span<const DealPrice> deals, const v1::AnalyzeDealPri
   return s.ok() ? SetMoney(gap->median_b, currency, g->mutable_median_b()) : s;
 }
 
+// Deflates `deals` when the request asks for constant prices, each from its own year; the
+// report of the price basis, or an empty report in current prices.
+absl::StatusOr<v1::AggregationReport> InConstantPrices(const DatasetMetadata& metadata,
+                                                       const v1::AnalyzeDealPricesRequest& r,
+                                                       std::vector<DealPrice>& deals) {
+  const v1::FlowAggregation& a = r.aggregation();
+  if (!a.product_concordance().empty()) {
+    return InvalidField("aggregation.product_concordance",
+                        "deals carry no product codes; only price_index and base_year apply");
+  }
+  if (a.price_index().empty()) return v1::AggregationReport();
+  absl::StatusOr<AggregationPlan> plan = ResolveAggregation(metadata, a, {}, r.target_currency());
+  if (!plan.ok()) return plan.status();
+  for (DealPrice& deal : deals) {
+    absl::StatusOr<Decimal> real = plan->price_index->InPricesOf(
+        plan->base_year, deal.price_per_episode, deal.currency, deal.year);
+    if (!real.ok()) return real.status();
+    deal.price_per_episode = *real;
+  }
+  return ReportToProto(AggregatedFlows{}, *plan, metadata.resource.price_indexes());
+}
+
 }  // namespace
 
 absl::StatusOr<v1::AnalyzeDealPricesResponse> AnalyzeDealPrices(
@@ -70,6 +95,8 @@ absl::StatusOr<v1::AnalyzeDealPricesResponse> AnalyzeDealPrices(
       DealsFromProto(input->dataset().deals(), input->rates(), r.target_currency());
   if (!deals.ok()) return deals.status();
   if (deals->empty()) return absl::FailedPreconditionError("the dataset has no deals");
+  absl::StatusOr<v1::AggregationReport> report = InConstantPrices(*input->metadata, r, *deals);
+  if (!report.ok()) return report.status();
   absl::StatusOr<std::vector<PriceStats>> by_title = PriceStatsByTitle(*deals);
   if (!by_title.ok()) return by_title.status();
   absl::StatusOr<std::vector<PriceStats>> by_origin = PriceStatsByOrigin(*deals);
@@ -88,6 +115,7 @@ absl::StatusOr<v1::AnalyzeDealPricesResponse> AnalyzeDealPrices(
   }
   if (s.ok() && !r.origin_a().empty()) s = FillGap(*deals, r, out.currency_code(), out);
   if (!s.ok()) return s;
+  if (report->has_constant_prices()) *out.mutable_aggregation() = *std::move(report);
   return out;
 }
 

@@ -4,6 +4,14 @@
 
 namespace culturetrade {
 
+grpc::ServerUnaryReactor* AnalysisServiceImpl::WithoutMessage(
+    grpc::CallbackServerContext* context) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  reactor->Finish(
+      grpc::Status(grpc::StatusCode::CANCELLED, "the call ended before its request message came"));
+  return reactor;
+}
+
 grpc::ServerUnaryReactor* AnalysisServiceImpl::AnalyzeBalance(grpc::CallbackServerContext* context,
                                                               const grpc::ByteBuffer* request,
                                                               grpc::ByteBuffer* response) {

@@ -66,6 +66,7 @@ class AnalysisServiceImpl final : public RawAnalysisService {
                                   absl::StatusOr<Response> (*analysis)(DatasetStore&,
                                                                        const Request&,
                                                                        const CallLiveness&)) {
+    if (!bytes->Valid()) return WithoutMessage(context);
     auto request = std::make_unique<Request>();
     const bool parsed = ParseRaw(*bytes, *request);
     // The reference stays valid: the request moves into the body by its pointer.
@@ -80,6 +81,10 @@ class AnalysisServiceImpl final : public RawAnalysisService {
                               return grpc::Status::OK;
                             });
   }
+
+  // A call that ended before its message came (a client cut off mid-call), which the callback
+  // API hands over anyway: answered at once, unlogged, as a synchronous method never sees it.
+  static grpc::ServerUnaryReactor* WithoutMessage(grpc::CallbackServerContext* context);
 
   DatasetStore& store_;
   RpcGate& gate_;

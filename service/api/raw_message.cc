@@ -7,6 +7,7 @@
 namespace culturetrade {
 
 bool ParseRaw(const grpc::ByteBuffer& bytes, google::protobuf::MessageLite& message) {
+  if (!bytes.Valid()) return false;  // no message at all, which would parse as an empty one
   // The reader only reads, but takes the buffer as mutable.
   grpc::ByteBuffer copy(bytes);  // shares the slices, copies no bytes
   grpc::ProtoBufferReader reader(&copy);
