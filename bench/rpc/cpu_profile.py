@@ -13,9 +13,13 @@ import time
 from pathlib import Path
 
 # The frames of an AnalyzeBalance call worth naming, outermost first; depth indents the report.
-HANDLER = "culturetrade::AnalysisServiceImpl::AnalyzeBalance"
+# An analysis call is parsed and admitted on gRPC's event thread (the raw method), then run,
+# answered, logged and metered on a CallExecutor worker, which runs nothing else.
+HANDLER = "culturetrade::CallExecutor::Work"
+ADMISSION = "culturetrade::AnalysisServiceImpl::AnalyzeBalance"
 FRAMES = [
-    (0, HANDLER, "the AnalyzeBalance handler"),
+    (0, ADMISSION, "parsing and admitting the call on gRPC's thread"),
+    (0, HANDLER, "the call on its worker: analysis, reply, log line, metrics"),
     (1, "culturetrade::CachingStore::GetAnalyzable", "finding the dataset (freshness, cache)"),
     (2, "culturetrade::SqliteStore::Revision", "the dataset's current revision"),
     (1, "culturetrade::LoadInput", "selecting the series' flows"),
@@ -23,7 +27,7 @@ FRAMES = [
     (1, "culturetrade::BalanceToProto", "building the response"),
     (1, "culturetrade::RpcGate::Call::Finish", "the call's log line and metrics"),
 ]
-OUTSIDE = "outside the handler: gRPC, HTTP/2, the kernel's TCP, the allocator, threads"
+OUTSIDE = "outside the call: gRPC, HTTP/2, the kernel's TCP, the allocator, threads"
 
 
 def available():
@@ -82,8 +86,9 @@ def profile(pid, cpus, seconds, load):
             symbol = m.group(2)
             children.setdefault(symbol, float(m.group(1)))
     shares = [(depth, frame, label, _share(children, frame)) for depth, frame, label in FRAMES]
-    handler = shares[0][3]
-    return shares + [(0, "", OUTSIDE, None if handler is None else 100 - handler)]
+    ours = [share for depth, _, _, share in shares if depth == 0]
+    outside = None if None in ours else 100 - sum(ours)
+    return shares + [(0, "", OUTSIDE, outside)]
 
 
 def _share(children, frame):

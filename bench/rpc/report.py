@@ -213,9 +213,7 @@ class Report:
                 f"{_num(s[k]['p99_ms'])} ms on the {names[k]} (median "
                 f"{_num(s[k]['p50_ms'])} ms) against the echo's {_num(s[base[k]]['p99_ms'])} ms "
                 f"(median {_num(s[base[k]]['p50_ms'])} ms)" for k in slow) +
-                ". The medians are close to the echo's and the p99s are alike whatever the "
-                "workload, so this is a tail of rare slow calls rather than a queue of costly "
-                "ones. Its cause is not found yet.")
+                ".")
         return whys
 
     def rpc_why(self):
@@ -227,13 +225,13 @@ class Report:
         if not profile:
             return text + " No CPU profile was taken in this run."
         outside = [share for _, _, label, share in profile
-                   if label.startswith("outside the handler") and share is not None]
+                   if label.startswith("outside the call") and share is not None]
         if outside and outside[0] > 50:
             per_call = s["study"]["server_cpu_us_per_call"] * outside[0] / 100
             text += (f" {outside[0]:.0f} % of the server's CPU samples fall outside the "
-                     f"handler (gRPC, HTTP/2, the kernel's TCP, the allocator, threads): about "
+                     f"call's own code (gRPC, HTTP/2, the kernel's TCP, the allocator, threads): about "
                      f"{_num(per_call)} µs a call, more than the whole echo costs, so the gap "
-                     "lies in what surrounds the handler more than in the analysis.")
+                     "lies in what surrounds the call more than in the analysis.")
         culprits = [(share, frame, label) for depth, frame, label, share in profile
                     if share is not None and frame in RPC_REMEDIES and depth >= 2]
         if not culprits:
@@ -400,7 +398,13 @@ class Report:
                  "come from /proc during the peak run: where the echo keeps its core less than "
                  "fully busy, the load generator (on its own core) is what limits it, and the "
                  "ratio of requests per second understates the server's own cost, which the "
-                 "ratio of calls per CPU second shows.")
+                 "ratio of calls per CPU second shows. culturetrade's analyses are raw "
+                 "callback methods whose calls a fixed pool of workers serves in turn "
+                 "(ARCHITECTURE.md, the path of an analysis).")
+        if rpc.get("remeasured"):
+            self.add(f"This section was measured again on {rpc['remeasured']['date']}, at commit "
+                     f"{rpc['remeasured']['commit']}, after the server's analyses moved to the "
+                     "callback API; the other sections are from the run named above.")
         if "mixed" in s:
             fleet = rpc["fleet"]
             self.add(f"The mixed load is what a fleet of services would send: "
