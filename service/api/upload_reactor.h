@@ -47,7 +47,6 @@ class UploadReactor final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   std::thread worker_;
 };
 
-
 }  // namespace culturetrade
 
 #endif  // CULTURETRADE_SERVICE_API_UPLOAD_REACTOR_H_
